@@ -1,0 +1,35 @@
+"""``ficlens analyze``: analyse a story file or a directory of stories."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from ficlens.api import analyze_document
+from ficlens.cli.options import ProgressBar, output_dir_option
+from ficlens.progress import progress_listener
+from ficlens.readers import read_path
+from ficlens.writers.outputs import OutputOptions, write_outputs
+
+logger = logging.getLogger(__name__)
+
+
+@click.command("analyze")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@output_dir_option
+def command(input_path: Path, output_dir: Path) -> None:
+    """Analyse INPUT (a .txt, AO3 .html, .epub file, or a directory of them) and
+    write OUTDIR/<input stem>.json for each work."""
+    options = OutputOptions()
+    for doc in read_path(input_path):
+        name = Path(doc.metadata.source_path or "story").stem
+        bar = ProgressBar(name)
+        try:
+            with progress_listener(bar):
+                analyze_document(doc)
+        finally:
+            bar.close()
+        for path in write_outputs(doc, output_dir, name, options):
+            click.echo(str(path))
