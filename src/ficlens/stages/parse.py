@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ficlens.model import Document, TokenTable
 from ficlens.nlp import get_nlp
 from ficlens.progress import report_progress
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +51,27 @@ def blocks(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 def parse_text(doc: Document) -> TokenTable:
+    return build_table(parse_blocks(doc), len(doc.text))
+
+
+def parse_blocks(doc: Document) -> Iterator[tuple[int, Doc]]:
+    """``(offset, spaCy Doc)`` for each block of the text, parsed in batches."""
+    spans = list(blocks(doc))
+    texts = (doc.text[start:end] for start, end in spans)
+    parsed = get_nlp().pipe(texts, batch_size=BATCH_SIZE)
+    for (block_start, _), spacy_doc in zip(spans, parsed, strict=True):
+        yield block_start, spacy_doc
+
+
+def build_table(parsed: Iterable[tuple[int, Doc]], total_chars: int) -> TokenTable:
+    """The token table of parsed blocks, with ficlens's person tags added."""
     from ficlens.stages.persons import person_tags
 
-    nlp = get_nlp()
-    spans = list(blocks(doc))
     columns = _Columns()
-    texts = (doc.text[start:end] for start, end in spans)
-    total = len(doc.text)
-    for (block_start, _), spacy_doc in zip(spans, nlp.pipe(texts, batch_size=BATCH_SIZE)):
+    for block_start, spacy_doc in parsed:
         columns.add(spacy_doc, block_start, person_tags(spacy_doc))
-        report_progress("parse", block_start, total)
-    report_progress("parse", total, total)
+        report_progress("parse", block_start, total_chars)
+    report_progress("parse", total_chars, total_chars)
     return columns.table()
 
 

@@ -19,12 +19,12 @@ _NUMBER_WORDS = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|"
     r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
 )
+_NUMBER = rf"(?:\d+|{_ROMAN}|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
+_SUBTITLE = r"(?:[ \t]*[.:\-–—][ \t]*[^\n]{0,80}|[ \t]+[^\n]{0,80})?"
 CHAPTER_HEADING = re.compile(
     rf"""^[ \t]*(?:
-        (?:chapter|book|part|volume|act)[ \t]+(?:\d+|{_ROMAN}|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)
-            (?:[ \t]*[.:\-–—][ \t]*[^\n]{{0,80}}|[ \t]+[^\n]{{0,80}})?
-        |prologue|epilogue|interlude|afterword|foreword|preface
-            (?:[ \t]*[.:\-–—][ \t]*[^\n]{{0,80}})?
+        (?:chapter|book|part|volume|act)[ \t]+{_NUMBER}{_SUBTITLE}
+        |(?:prologue|epilogue|interlude|afterword|foreword|preface){_SUBTITLE}
     )[ \t]*\.?[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
