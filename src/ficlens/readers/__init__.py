@@ -1,7 +1,9 @@
 """Readers turn a file (or a directory of files) into :class:`~ficlens.model.Document` objects.
 
-One module per format; each exposes ``read(path) -> Document``. :func:`read_path`
-picks the reader from the file's suffix and content.
+One module per format; each exposes ``read(path, max_bytes=None) -> Document``.
+:func:`read_path` picks the reader from the file's suffix. ``max_bytes`` caps the
+input file's size (default ``$FICLENS_MAX_INPUT_BYTES``, else 100 MiB; see
+:mod:`ficlens.readers.limits`).
 """
 
 from __future__ import annotations
@@ -40,25 +42,25 @@ def iter_story_files(directory: Path) -> Iterator[Path]:
             yield path
 
 
-def read_file(path: Path | str) -> Document:
+def read_file(path: Path | str, max_bytes: int | None = None) -> Document:
     """Read one story file."""
     path = Path(path)
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     if path.is_dir():
         raise UnsupportedFormatError(f"{path}: is a directory; use read_path for directories")
-    doc = reader_for(path).read(path)
+    doc = reader_for(path).read(path, max_bytes=max_bytes)
     doc.metadata.source_path = str(path)
     return doc
 
 
-def read_path(path: Path | str) -> Iterator[Document]:
+def read_path(path: Path | str, max_bytes: int | None = None) -> Iterator[Document]:
     """Read a file, or every supported file of a directory, lazily."""
     path = Path(path)
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     if path.is_dir():
         for child in iter_story_files(path):
-            yield read_file(child)
+            yield read_file(child, max_bytes=max_bytes)
     else:
-        yield read_file(path)
+        yield read_file(path, max_bytes=max_bytes)

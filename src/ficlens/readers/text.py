@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ficlens.errors import EmptyStoryError, UnsupportedFormatError
 from ficlens.model import Document, Metadata
+from ficlens.readers.limits import read_limited
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,8 @@ def document_from_text(text: str, name: str = "<text>", title: str | None = None
     return Document(text=text, metadata=Metadata(title=title, source_format="text"))
 
 
-def read(path: Path) -> Document:
-    data = path.read_bytes()
+def read(path: Path, max_bytes: int | None = None) -> Document:
+    data = read_limited(path, max_bytes)
     text, note = decode(data, path.name)
     doc = document_from_text(text, path.name, title=None)
     if note:
