@@ -156,7 +156,8 @@ def read_generic(root: etree._Element, name: str) -> Document:
 def _page_title(root: etree._Element) -> str | None:
     for path in (".//head/title", ".//h1"):
         for element in root.iterfind(path):
-            title = ao3.inline_text(element)
+            # <title> is not story content, so the block flattener skips it: read it directly.
+            title = " ".join("".join(element.itertext()).split())
             if title:
                 return title
     return None
