@@ -16,7 +16,7 @@ import click
 from ficlens import __version__
 from ficlens.errors import FicLensError
 
-COMMAND_MODULES = ("analyze", "demo", "eval", "corpus", "query")
+COMMAND_MODULES = ("analyze", "demo", "eval", "corpus", "query", "report", "serve")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -19,10 +19,16 @@ logger = logging.getLogger(__name__)
 @click.command("analyze")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @output_dir_option
-def command(input_path: Path, output_dir: Path) -> None:
+@click.option("--tables", is_flag=True,
+              help="Also write characters, quotes, mentions and interactions as .tsv and .parquet.")
+@click.option("--html", is_flag=True,
+              help="Also write an interactive report, OUTDIR/<stem>.report.html.")
+@click.option("--network", is_flag=True,
+              help="Also write the character network as .graphml and .gexf.")
+def command(input_path: Path, output_dir: Path, tables: bool, html: bool, network: bool) -> None:
     """Analyse INPUT (a .txt, AO3 .html, .epub file, or a directory of them) and
     write OUTDIR/<input stem>.json for each work."""
-    options = OutputOptions()
+    options = OutputOptions(tables=tables, html=html, network=network)
     for doc in read_path(input_path):
         name = Path(doc.metadata.source_path or "story").stem
         bar = ProgressBar(name)
