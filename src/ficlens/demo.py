@@ -11,6 +11,7 @@ from ficlens.readers.text import document_from_text
 
 DEMO_FILE = "demo_story.txt"
 DEMO_NAME = "demo_story"
+DEMO_TITLE = "The Lighthouse Keeper's Ledger"
 
 
 def demo_text() -> str:
@@ -18,7 +19,7 @@ def demo_text() -> str:
 
 
 def demo_document() -> Document:
-    doc = document_from_text(demo_text(), DEMO_FILE)
+    doc = document_from_text(demo_text(), DEMO_FILE, title=DEMO_TITLE)
     doc.metadata.source_path = DEMO_FILE
     return doc
 
