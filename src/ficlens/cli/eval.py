@@ -53,3 +53,20 @@ def pdnc(corpus_dir: Path, novels: str | None, gold_characters: bool, json_path:
 
     gold = list(load_pdnc(corpus_dir, _names(novels)))
     _emit(evaluate(gold, "PDNC", gold_characters, cache_dir, jobs), json_path)
+
+
+@command.command("litbank")
+@click.argument("corpus_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False,
+                                                             path_type=Path))
+@click.option("--works", help="Comma-separated work names, e.g. 1342_pride_and_prejudice "
+                              "(default: every work with quotation annotations).")
+@click.option("--gold-characters", is_flag=True,
+              help="Hand ficlens the speakers LitBank names instead of letting it build its own.")
+@common_options
+def litbank(corpus_dir: Path, works: str | None, gold_characters: bool, json_path: Path | None,
+            cache_dir: Path | None, jobs: int) -> None:
+    """Evaluate on LitBank's quotations in DIR (DIR/quotations/tsv and DIR/original)."""
+    from ficlens.eval.litbank import load_litbank
+
+    gold = list(load_litbank(corpus_dir, _names(works)))
+    _emit(evaluate(gold, "LitBank", gold_characters, cache_dir, jobs), json_path)
