@@ -8,6 +8,6 @@ so overall figures are computed from summed counts, not averaged per novel), plu
 
 from __future__ import annotations
 
-from ficlens.eval.metrics import quotes, speakers
+from ficlens.eval.metrics import characters, quotes, speakers
 
-METRICS = [quotes, speakers]
+METRICS = [quotes, characters, speakers]

@@ -1,0 +1,82 @@
+"""Characters known only by a description: "said the mariner", "the policeman replied".
+
+A definite description ("the" + adjectives + a singular noun) that is the subject of a
+speech verb beside a quote at least :data:`MIN_SPEECHES` times is someone the story
+never names. It becomes a character called by that description, and every place the
+description is written is a nominal mention of it. Generic heads ("the man", "the
+voice") are left to pronoun-style resolution: they name different people in
+different scenes. (A described character that is also named elsewhere, "the beadle"
+for Mr. Bumble, stays a character of its own: salience alone links them wrongly too
+often.)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ficlens.characters.context import TokenContext
+from ficlens.characters.evidence import SPEECH_VERBS
+
+MIN_SPEECHES = 3
+MAX_WORDS = 3
+#: Heads too generic to name one person through a whole work.
+GENERIC = frozenset("""
+man woman boy girl lady gentleman person people voice other one stranger child fellow
+creature figure thing somebody someone youth others
+""".split())
+#: Tokens beside a quote that count as its speech tag.
+TAG_REACH = 8
+
+
+def description_at(ctx: TokenContext, row: int) -> tuple[int, str] | None:
+    """The description whose head noun is on ``row``: (first row, lower-case text)."""
+    tokens = ctx.tokens
+    if tokens.pos[row] != "NOUN" or tokens.tag[row] not in ("NN", "NOUN"):
+        return None
+    first = row - 1
+    while first >= 0 and row - first < MAX_WORDS and tokens.pos[first] == "ADJ":
+        first -= 1
+    if first < 0 or tokens.lower[first] != "the" or ctx.caps[row]:
+        return None
+    return first, " ".join(tokens.lower[first:row + 1])
+
+
+def speaking_descriptions(ctx: TokenContext) -> Counter:
+    """How often each description speaks (narration subject of a speech verb by a quote)."""
+    tokens = ctx.tokens
+    counts: Counter = Counter()
+    for row, dep in enumerate(tokens.dep):
+        if dep != "nsubj" or ctx.quote_of[row] >= 0 or tokens.lower[row] in GENERIC:
+            continue
+        verb = int(tokens.head[row])
+        if tokens.lemma[verb] not in SPEECH_VERBS or not _beside_quote(ctx, verb):
+            continue
+        found = description_at(ctx, row)
+        if found is not None:
+            counts[found[1]] += 1
+    return counts
+
+
+def _beside_quote(ctx: TokenContext, row: int) -> bool:
+    paragraph = ctx.paragraph[row]
+    return any(ctx.quote_of[other] >= 0 and ctx.paragraph[other] == paragraph
+               for other in range(max(row - TAG_REACH, 0), min(row + TAG_REACH + 1, len(ctx))))
+
+
+def description_mentions(ctx: TokenContext, covered: set[int]) -> dict[str, list[tuple[int, int]]]:
+    """Descriptions that speak often enough -> the (start, end) character spans where each
+    is written, outside the rows ``covered`` by name mentions."""
+    wanted = {text for text, count in speaking_descriptions(ctx).items() if count >= MIN_SPEECHES}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    if not wanted:
+        return spans
+    tokens = ctx.tokens
+    for row, lower in enumerate(tokens.lower):
+        if row in covered or lower in GENERIC or tokens.pos[row] != "NOUN":
+            continue
+        found = description_at(ctx, row)
+        if found is not None and found[1] in wanted:
+            spans.setdefault(found[1], []).append(
+                (int(tokens.start[found[0]]), int(tokens.end[row])))
+    return spans
+

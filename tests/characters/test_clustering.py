@@ -1,0 +1,81 @@
+"""Grouping name forms into characters."""
+
+from collections import Counter
+
+import pytest
+
+from ficlens.characters.clustering import (
+    FormInfo,
+    cluster_forms,
+    resolve_by_context,
+    resolve_mentions,
+)
+from ficlens.characters.names import parse_name
+
+
+def infos(*forms: tuple[str, int, dict]) -> list[FormInfo]:
+    return [FormInfo(parse_name(text), count, index, Counter(votes))
+            for index, (text, count, votes) in enumerate(forms)]
+
+
+def groups(clustering) -> list[set[str]]:
+    found = [set(cluster.forms) for cluster in clustering.clusters]
+    return sorted((group for group in found if group), key=sorted)
+
+
+def test_clustering_full_first_surname_and_title_join():
+    clustering = cluster_forms(infos(("Tom Sawyer", 3, {}), ("Tom", 40, {"he/him": 5}),
+                                     ("Mr. Sawyer", 4, {"he/him": 12})), Counter())
+    assert groups(clustering) == [{"tom sawyer", "tom", "mr sawyer"}]
+
+
+@pytest.mark.parametrize("short, full", [("Meg", "Margaret Harlow"), ("Toby", "Tobias Finch"),
+                                         ("Dru", "Drusilla"), ("Lizzy", "Elizabeth")])
+def test_clustering_diminutives_join(short, full):
+    clustering = cluster_forms(infos((full, 2, {}), (short, 10, {})), Counter())
+    assert len(groups(clustering)) == 1
+
+
+def test_clustering_keeps_namesakes_apart():
+    clustering = cluster_forms(infos(
+        ("Jane Bennet", 2, {"she/her": 4}), ("Elizabeth Bennet", 2, {"she/her": 4}),
+        ("Mr. Bennet", 50, {"he/him": 150}), ("Mrs. Bennet", 60, {"she/her": 180}),
+        ("Jane", 80, {}), ("Elizabeth", 300, {})), Counter())
+    assert groups(clustering) == [{"elizabeth bennet", "elizabeth"}, {"jane bennet", "jane"},
+                                  {"mr bennet"}, {"mrs bennet"}]
+
+
+def test_clustering_miss_with_shared_surname_is_resolved_by_context():
+    clustering = cluster_forms(infos(
+        ("Jane Bennet", 2, {"she/her": 4}), ("Elizabeth Bennet", 2, {"she/her": 4}),
+        ("Miss Bennet", 10, {"she/her": 30})), Counter())
+    assert len(clustering.candidates["miss bennet"]) == 2
+    jane = clustering.candidates["jane bennet"][0]
+    keys = ["elizabeth bennet", "jane bennet", "miss bennet"]
+    assert resolve_mentions(keys, clustering)[-1] == jane
+
+
+def test_clustering_titles_keep_people_apart():
+    clustering = cluster_forms(infos(("Major Callendar", 5, {}),
+                                     ("Mrs. Callendar", 5, {"she/her": 15})), Counter())
+    assert len(groups(clustering)) == 2
+
+
+def test_clustering_names_meeting_in_a_sentence_are_two_people():
+    cooccur = Counter({frozenset(("mr knightley", "mr john knightley")): 3})
+    clustering = cluster_forms(infos(("Mr. John Knightley", 10, {"he/him": 30}),
+                                     ("Mr. Knightley", 300, {"he/him": 900})), cooccur)
+    assert len(groups(clustering)) == 2
+
+
+def test_clustering_metadata_seeds_take_text_names():
+    clustering = cluster_forms(infos(("Buffy", 12, {})), Counter(),
+                               seeds=[parse_name("Buffy Summers")])
+    assert clustering.clusters[0].label == "Buffy Summers"
+    assert clustering.candidates["buffy"] == [0]
+
+
+def test_clustering_resolve_by_context_prefers_recent_then_frequent():
+    counts = [10, 3]
+    assert resolve_by_context([[0], [1], [0, 1]], counts) == [0, 1, 1]
+    assert resolve_by_context([[0, 1]], counts) == [0]

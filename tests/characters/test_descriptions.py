@@ -1,0 +1,21 @@
+"""Characters known only by a speaking description."""
+
+from ficlens.characters.context import build_context
+from ficlens.characters.descriptions import description_mentions, speaking_descriptions
+
+from .builder import parsed
+
+SPEAKS = '" Aye . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 mariner|NOUN|nsubj|-2 .'
+
+
+def test_descriptions_that_speak_often_become_characters():
+    ctx = build_context(parsed(SPEAKS, SPEAKS, SPEAKS, "Then the|DET|det|+1 mariner|NOUN slept ."))
+    assert speaking_descriptions(ctx) == {"the mariner": 3}
+    spans = description_mentions(ctx, covered=set())
+    assert [ctx.doc.text[start:end] for start, end in spans["the mariner"]] == ["the mariner"] * 4
+
+
+def test_descriptions_generic_or_rare_ones_do_not():
+    generic = '" No . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 man|NOUN|nsubj|-2 .'
+    ctx = build_context(parsed(generic, generic, generic, SPEAKS))
+    assert description_mentions(ctx, covered=set()) == {}

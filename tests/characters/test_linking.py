@@ -1,0 +1,36 @@
+"""Linking name mentions to a fixed inventory."""
+
+from ficlens.characters.context import build_context
+from ficlens.characters.linking import link_to_inventory, usable_aliases
+from ficlens.characters.occurrences import find_occurrences, word_stats
+from ficlens.model import Character
+
+from .builder import parsed
+
+INVENTORY = [
+    Character("c0", "The General", ["The General", "General"], source="user"),
+    Character("c1", "Polina Alexandrovna", ["Polina", "_narr"], "she/her", "user"),
+    Character("c2", "Mr. Astley", ["Mr. Astley"], source="user"),
+]
+
+
+def linked(*paragraphs: str) -> list[tuple[str, str]]:
+    ctx = build_context(parsed(*paragraphs))
+    occurrences = find_occurrences(ctx, word_stats(ctx))
+    return [(ctx.doc.text[m.start:m.end], m.character)
+            for m in link_to_inventory(ctx, occurrences, INVENTORY)]
+
+
+def test_linking_aliases_as_written_and_partial_forms():
+    assert linked("Then the General spoke to Polina Alexandrovna and Astley .",
+                  "Later the general went out .") == [
+        ("the General", "c0"), ("Polina Alexandrovna", "c1"), ("Astley", "c2")]
+
+
+def test_linking_possessives_and_titles():
+    assert linked("She took Mr. Astley 's hat from Miss Polina .") == [
+        ("Mr. Astley", "c2"), ("Miss Polina", "c1")]
+
+
+def test_linking_placeholders_are_not_aliases():
+    assert usable_aliases(INVENTORY[1]) == ["Polina Alexandrovna", "Polina"]

@@ -1,0 +1,54 @@
+"""Name parsing and word compatibility."""
+
+import pytest
+
+from ficlens.characters.names import parse_name, strip_possessive, title_key, words_match
+
+
+@pytest.mark.parametrize("text, titles, words, gender", [
+    ("Tom Sawyer", (), ("Tom", "Sawyer"), None),
+    ("Mr. Sawyer", ("Mr.",), ("Sawyer",), "he/him"),
+    ("Mrs Jane Bennet", ("Mrs",), ("Jane", "Bennet"), "she/her"),
+    ("Lady Catherine de Bourgh", ("Lady",), ("Catherine", "de", "Bourgh"), "she/her"),
+    ("Captain Jack Carter", ("Captain",), ("Jack", "Carter"), None),
+    ("Toby's", (), ("Toby",), None),
+])
+def test_names_parse_name(text, titles, words, gender):
+    form = parse_name(text)
+    assert (form.titles, form.words, form.gender) == (titles, words, gender)
+
+
+@pytest.mark.parametrize("text", ["Mr.", "Sir", "", "the old woman"])
+def test_names_parse_name_rejects_non_names(text):
+    assert parse_name(text) is None
+
+
+def test_names_keys_ignore_case_and_title_spelling():
+    assert parse_name("Mr. Darcy").full_key == parse_name("mr Darcy").full_key == "mr darcy"
+    assert parse_name("Mr. Darcy").key == "darcy"
+
+
+@pytest.mark.parametrize("word, key", [("Mrs.", "mrs"), ("Professor", "professor"),
+                                       ("Tom", None)])
+def test_names_title_key(word, key):
+    assert title_key(word) == key
+
+
+@pytest.mark.parametrize("word, stripped", [("Toby's", "Toby"), ("Jonas\u2019s", "Jonas"),
+                                            ("Pell", "Pell"), ("s's", "s's")])
+def test_names_strip_possessive(word, stripped):
+    assert strip_possessive(word) == stripped
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    (("Tom",), ("Tom", "Sawyer"), True),
+    (("Sawyer",), ("Tom", "Sawyer"), True),
+    (("Tom", "Sawyer"), ("Thomas", "Sawyer"), True),
+    (("Meg",), ("Margaret", "Harlow"), True),
+    (("Bourgh",), ("Catherine", "de", "Bourgh"), True),
+    (("Jane", "Fairfax"), ("Jane", "Bennet"), False),
+    (("Harlow",), ("Tobias", "Finch"), False),
+    (("John", "Smith"), ("John",), False),
+])
+def test_names_words_match(short, full, expected):
+    assert words_match(short, full) is expected

@@ -1,0 +1,35 @@
+"""Runs of capitalised name words."""
+
+import pytest
+
+from ficlens.characters.context import build_context
+from ficlens.characters.occurrences import clean_word, find_occurrences, word_stats
+
+from .builder import parsed
+
+
+def runs(*paragraphs: str) -> list[str]:
+    ctx = build_context(parsed(*paragraphs))
+    return [occurrence.form.display() for occurrence in find_occurrences(ctx, word_stats(ctx))]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Old Mrs. Pell dropped the basket .", ["Mrs. Pell"]),
+    ("Then Margaret Harlow wrote .", ["Margaret Harlow"]),
+    ("She saw Tom 's boat .", ["Tom"]),
+    ("Meanwhile|ADV Hamidullah waited .", ["Hamidullah"]),
+    ("He met the Hatter .", ["the Hatter"]),
+    ("It was Lady Catherine de Bourgh .", ["Lady Catherine de Bourgh"]),
+])
+def test_occurrences_runs(paragraph, expected):
+    assert runs(paragraph) == expected
+
+
+def test_occurrences_skip_headings():
+    assert runs("Brick Red Blood", "Buffy woke .") == ["Buffy"]
+
+
+@pytest.mark.parametrize("word, cleaned", [("Lucy--", "Lucy"), ("Emma.", "Emma"),
+                                           ("J.", "J."), ("Toby's", "Toby"), ("--", "")])
+def test_occurrences_clean_word(word, cleaned):
+    assert clean_word(word) == cleaned

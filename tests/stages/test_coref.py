@@ -1,0 +1,83 @@
+"""The coref stage on hand-built documents: pronouns, nominals, narrators, gender."""
+
+import sys
+from pathlib import Path
+
+from ficlens.model import Character
+from ficlens.stages import characters, coref
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from characters.builder import parsed  # noqa: E402
+
+
+def analysed(*paragraphs: str):
+    return coref.run(characters.run(parsed(*paragraphs)))
+
+
+def resolved(doc, kind: str = "pronoun") -> list[tuple[str, str | None]]:
+    names = {c.id: c.name for c in doc.characters}
+    return [(doc.text[m.start:m.end], names.get(m.character)) for m in doc.mentions
+            if m.kind == kind]
+
+
+def test_coref_resolves_pronouns_by_gender_and_recency():
+    doc = analysed(
+        "Mrs. Pell|PROPN|nsubj|+1 walked|VERB|ROOT|. in . She|PRON|nsubj|+1 sat|VERB|ROOT|. .",
+        "Mr. Finch|PROPN|nsubj|+1 arrived|VERB|ROOT|. . He|PRON|nsubj|+1 grinned|VERB|ROOT|. "
+        "at her|PRON|pobj|-1 .")
+    assert resolved(doc) == [("She", "Mrs. Pell"), ("He", "Mr. Finch"), ("her", "Mrs. Pell")]
+    genders = {c.name: c.gender for c in doc.characters}
+    assert genders == {"Mrs. Pell": "she/her", "Mr. Finch": "he/him"}
+
+
+def test_coref_binding_keeps_an_object_pronoun_off_its_subject():
+    doc = analysed(
+        "Mr. Finch|PROPN|nsubj|+1 waved|VERB|ROOT|. . Mr. Aldous|PROPN|nsubj|+1 "
+        "saw|VERB|ROOT|. him|PRON|dobj|-1 .")
+    assert resolved(doc) == [("him", "Mr. Finch")]
+
+
+def test_coref_nominals_take_the_salient_character():
+    doc = analysed(
+        "Mrs. Pell|PROPN|nsubj|+1 patted|VERB|ROOT|. the back .",
+        '" Now then , " the|DET|det|+2 old|ADJ|amod|+1 woman|NOUN|nsubj|+1 '
+        "muttered|VERB|ROOT|. .")
+    assert resolved(doc, "nominal") == [("the old woman", "Mrs. Pell")]
+
+
+FIRST_PERSON = " ".join(["I|PRON|nsubj|+1 walked|VERB|ROOT|. home ."] * 12)
+
+
+def test_coref_first_person_story_gets_a_narrator():
+    doc = analysed(FIRST_PERSON, '" I|PRON|nsubj|+1 know|VERB|ROOT|. , " said|VERB|ROOT|. '
+                   "Jonah|PROPN|nsubj|-1 .")
+    narrator = [c for c in doc.characters if c.name == "Narrator"]
+    assert narrator
+    narrated = [m for m in doc.mentions if m.character == narrator[0].id]
+    assert len(narrated) == 12
+    inside = doc.text.index('"') + 1
+    assert all(m.start != inside for m in narrated)
+
+
+def test_coref_narrator_is_the_character_addressed_by_name():
+    addressed = ' '.join(['" Good|ADJ morning , Hastings . " said|VERB|ROOT|. '
+                          'Poirot|PROPN|nsubj|-1 .'] * 3)
+    doc = analysed(FIRST_PERSON, addressed, "Poirot|PROPN|nsubj|+1 smiled|VERB|ROOT|. .")
+    hastings = [c for c in doc.characters if c.name == "Hastings"]
+    assert hastings and not [c for c in doc.characters if c.name == "Narrator"]
+    narrated = [m for m in doc.mentions if m.character == hastings[0].id and m.kind == "pronoun"]
+    assert len(narrated) == 12
+
+
+def test_coref_keeps_a_user_inventory_and_its_genders():
+    doc = parsed("Toby|PROPN|nsubj|+1 ran|VERB|ROOT|. . She|PRON|nsubj|+1 laughed|VERB|ROOT|. .")
+    doc.characters = [Character("c3", "Toby", ["Toby"], "she/her", "user")]
+    doc = coref.run(characters.run(doc))
+    assert [(c.id, c.gender) for c in doc.characters] == [("c3", "she/her")]
+    assert resolved(doc) == [("She", "Toby")]
+
+
+def test_coref_mentions_are_sorted():
+    doc = analysed("Mrs. Pell|PROPN|nsubj|+1 walked|VERB|ROOT|. . She|PRON|nsubj|+1 sat|VERB .")
+    starts = [m.start for m in doc.mentions]
+    assert starts == sorted(starts)
