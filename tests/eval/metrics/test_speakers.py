@@ -22,6 +22,8 @@ def test_speakers_is_registered():
     ("BUFFY", ["Miss Summers"], "1"),
     ("William the Bloody", ["William"], "2"),
     ("Xander", ["Xander"], None),
+    ("Mrs. Summers", ["Mrs. Summers"], "1"),
+    ("Jenkins Summers", ["Jenkins Summers"], None),
 ])
 def test_speakers_character_map_by_shared_names(name, aliases, expected):
     mapping = speakers.character_map([Character("c9", name, aliases)], GOLD_CHARACTERS)
@@ -61,3 +63,16 @@ def test_speakers_reliability_table_from_counts():
     rows = speakers.reliability_table(speakers.count(gold, doc))
     assert [n for _, n, _ in rows] == [0, 1, 0, 0, 2]
     assert rows[1][2] == 1.0
+
+
+def test_speakers_leaves_out_what_the_corpus_lacks():
+    figures = speakers.rates({"spk_gold": 4, "spk_correct": 2, "spk_gold_other": 4})
+    assert figures["spk_acc"] == 0.5
+    assert "spk_expl" not in figures and "addr_f1" not in figures
+
+
+def test_speakers_character_map_ties_go_to_the_main_name():
+    gold = [GoldCharacter("4", "Elinor", ["Elinor", "Miss Dashwood"]),
+            GoldCharacter("11", "Marianne", ["Marianne", "Miss Marianne"])]
+    predicted = Character("c4", "Marianne Dashwood", ["Marianne", "Miss Dashwood"])
+    assert speakers.character_map([predicted], gold) == {"c4": "11"}

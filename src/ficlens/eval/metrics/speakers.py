@@ -8,17 +8,24 @@ split by the gold quotation type (explicit / anaphoric / implicit).
 
 Predicted characters are mapped to gold characters by names: a predicted character
 stands for the gold character sharing the most names with it (main name and aliases,
-compared case-insensitively); one sharing no name maps to nothing.
+compared case-insensitively; ties go to the gold character whose main name it bears,
+then, for a user-supplied inventory, to the one with its id). One sharing no whole
+name maps to the single gold character sharing the most name words with it, titles
+aside ("Winnie" -> "Winnie Verloc", as LitBank names speakers by one label only), or
+to nothing.
 
 Addressees are scored as (gold quotation, gold character) pairs over the gold
-quotations that quote detection found. Confidence is reported per bin of
-:data:`BIN_EDGES` (count and correct), so a reliability table can be built from the
-summed counts; ``conf90_acc`` is the accuracy of the quotes at confidence >= 0.9.
+quotations that quote detection found. Figures a corpus has no gold for (LitBank has
+no quote types and no addressees) are left out, and the table shows "-".
+Confidence is reported per bin of :data:`BIN_EDGES` (count and correct), so a
+reliability table can be built from the summed counts; ``conf90_acc`` is the
+accuracy of the quotes at confidence >= 0.9.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from ficlens.eval.gold import GoldCharacter, GoldNovel, GoldQuote
@@ -28,6 +35,7 @@ NAME = "speakers"
 COLUMNS = ["spk_acc", "spk_expl", "spk_anaph", "spk_impl", "addr_p", "addr_r", "addr_f1",
            "conf90_n", "conf90_acc"]
 TYPES = ("explicit", "anaphoric", "implicit")
+TITLE_WORDS = frozenset("mr mrs ms miss dr sir lady lord the of st".split())
 #: Lower edges of the confidence bins (the last bin is [0.9, 1.0]).
 BIN_EDGES = (0.0, 0.5, 0.7, 0.8, 0.9)
 
@@ -42,15 +50,37 @@ def character_map(predicted: list[Character], gold: list[GoldCharacter]) -> dict
     for character in gold:
         for name in _names([character.name, *character.aliases]):
             index.setdefault(name, []).append(character.id)
+    words_of = {c.id: _words([c.name, *c.aliases]) for c in gold}
+    main_names = {c.id: c.name for c in gold}
     mapping: dict[str, str] = {}
     for character in predicted:
         votes: Counter[str] = Counter()
         for name in _names([character.name, *character.aliases]):
             votes.update(index.get(name, []))
         if votes:
-            mapping[character.id] = max(votes, key=lambda gid: (votes[gid], gid == _bare(
-                character.id)))
+            names = _names([character.name, *character.aliases])
+            mapping[character.id] = max(votes, key=lambda gid: (
+                votes[gid], " ".join(main_names[gid].lower().split()) in names,
+                character.source == "user" and gid == _bare(character.id)))
+        else:
+            fallback = _word_match(character, words_of)
+            if fallback is not None:
+                mapping[character.id] = fallback
     return mapping
+
+
+def _words(names: list[str]) -> set[str]:
+    return {w for name in names for w in re.findall(r"[a-z]+", name.lower())
+            if w not in TITLE_WORDS and len(w) > 1}
+
+
+def _word_match(character: Character, words_of: dict[str, set[str]]) -> str | None:
+    """The one gold character sharing the most name words (titles aside), if unique."""
+    words = _words([character.name, *character.aliases])
+    scores = {gid: len(words & gold_words) for gid, gold_words in words_of.items()}
+    best = max(scores.values(), default=0)
+    winners = [gid for gid, score in scores.items() if score == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
 
 
 def _bare(character_id: str) -> str:
@@ -91,7 +121,7 @@ def matched_quote(gold: GoldQuote, overlaps: _Overlaps) -> tuple[Quote | None, l
     return by_id[best], list(by_id.values())
 
 
-def _speaker_votes(quotes: list[Quote], gold: GoldQuote, overlaps: _Overlaps) -> str | None:
+def _speaker_votes(gold: GoldQuote, overlaps: _Overlaps) -> str | None:
     weights: Counter[str | None] = Counter()
     for start, end in gold.spans:
         for quote, inner in overlaps.overlapping(start, end):
@@ -111,11 +141,11 @@ def count(gold: GoldNovel, doc: Document) -> dict[str, float]:
         kind = quote.type if quote.type in TYPES else "other"
         counts["spk_gold"] += 1
         counts[f"spk_gold_{kind}"] += 1
-        best, found = matched_quote(quote, overlaps)
+        best, _ = matched_quote(quote, overlaps)
         if best is None:
             counts["addr_gold"] += len(set(quote.addressees))
             continue
-        speaker = _speaker_votes(found, quote, overlaps)
+        speaker = _speaker_votes(quote, overlaps)
         correct = speaker is not None and mapping.get(speaker) == quote.speaker
         counts["spk_found"] += 1
         if correct:
@@ -142,11 +172,13 @@ def rates(counts: dict[str, float]) -> dict[str, float]:
     figures = {"spk_acc": _ratio(get("spk_correct", 0), get("spk_gold", 0)),
                "spk_found_acc": _ratio(get("spk_correct", 0), get("spk_found", 0))}
     for kind, column in zip(TYPES, ("spk_expl", "spk_anaph", "spk_impl"), strict=True):
-        figures[column] = _ratio(get(f"spk_correct_{kind}", 0), get(f"spk_gold_{kind}", 0))
-    precision = _ratio(get("addr_tp", 0), get("addr_pred", 0))
-    recall = _ratio(get("addr_tp", 0), get("addr_gold", 0))
-    figures.update({"addr_p": precision, "addr_r": recall,
-                    "addr_f1": _ratio(2 * precision * recall, precision + recall)})
+        if get(f"spk_gold_{kind}", 0):  # LitBank has no quote types: leave them out
+            figures[column] = _ratio(get(f"spk_correct_{kind}", 0), get(f"spk_gold_{kind}", 0))
+    if get("addr_gold", 0):  # nor addressees
+        precision = _ratio(get("addr_tp", 0), get("addr_pred", 0))
+        recall = _ratio(get("addr_tp", 0), get("addr_gold", 0))
+        figures.update({"addr_p": precision, "addr_r": recall,
+                        "addr_f1": _ratio(2 * precision * recall, precision + recall)})
     top = len(BIN_EDGES) - 1
     figures["conf90_n"] = float(get(f"bin{top}_n", 0))
     figures["conf90_acc"] = _ratio(get(f"bin{top}_correct", 0), get(f"bin{top}_n", 0))

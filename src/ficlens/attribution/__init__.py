@@ -1,0 +1,1 @@
+"""Speaker, addressee and quote-type attribution (the attribution stage's method)."""

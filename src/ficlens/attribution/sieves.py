@@ -1,0 +1,205 @@
+"""Speaker attribution: deterministic sieves first, the learned ranker for the rest.
+
+Order of decisions, each utterance keeping the first one that applies:
+
+1. ``tag_name``: a speech verb joined to the quote (or between its parts) whose subject
+   is a name of a character; ``tag_first_person``: its subject is "I", and the
+   narrator is known. Tags with a pronoun or a description as subject are left to
+   the ranker, which weighs the coreference stage's answer against gender, recency
+   and turn-taking.
+   ``beat_joined`` / ``beat_before`` / ``beat_after``: with no speech tag, a clause
+   joined to the quote ('"Hey," Xander grinned.'), else the sentence of the same
+   paragraph right before (else right after) the quote, has a character's name as
+   the subject of its verb (an action beat: 'Xander grinned. "Hey."').
+2. ``continuation``: a paragraph that carries on a quotation left open in the paragraph
+   before keeps that quotation's speaker.
+3. ``turns``: in a run of dialogue whose tagged turns alternate between two speakers,
+   the untagged turns follow the alternation (:mod:`ficlens.attribution.turns`).
+4. ``ranker``: the learned ranker over candidate characters (features in
+   :mod:`ficlens.attribution.features`), decided easy-first so that turn-taking
+   features see the speakers already chosen (:mod:`ficlens.attribution.decode`).
+
+Every decision's confidence is the precision measured for its sieve on LitBank, or
+the ranker's calibrated probability.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from ficlens.attribution import turns
+from ficlens.attribution.addressees import assign_addressees, same_exchange, vocatives
+from ficlens.attribution.context import Context, Utterance
+from ficlens.attribution.decode import Observer, decide, decode
+from ficlens.attribution.features import Evidence, FeatureBuilder
+from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
+from ficlens.attribution.ranker import Ranker
+from ficlens.attribution.tags import Tag, TagReader
+from ficlens.model import Character, Document
+
+logger = logging.getLogger(__name__)
+
+PRONOUN_GENDER = {"he": "he/him", "him": "he/him", "she": "she/her", "her": "she/her"}
+#: Share of narration tokens that are first-person pronouns above which a narrator exists.
+FIRST_PERSON_SHARE = 0.012
+
+
+
+def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -> Context:
+    """Decide speaker, confidence, type and addressees of every utterance of ``doc``."""
+    context = Context(doc)
+    reader = TagReader(context)
+    evidence = [collect_evidence(context, reader, u) for u in context.utterances]
+    narrator = find_narrator(context, evidence)
+    for utterance, found in zip(context.utterances, evidence, strict=True):
+        apply_tag_sieve(utterance, found, narrator, ranker)
+    anchored = {u.index for u in context.utterances if u.sieve}
+    turns.apply(context, anchored, ranker.sieve_confidence.get("turns", 0.8))
+    genders = {c.id: character_gender(c) for c in doc.characters}
+    builder = FeatureBuilder(context, evidence, narrator, genders,
+                             turns.turn_anchors(context, anchored))
+    decode(builder, ranker, observer)
+    for utterance, found in zip(context.utterances, evidence, strict=True):
+        utterance.kind = quote_type(found)
+    context.evidence, context.features = evidence, builder
+    assign_addressees(context, {i: e.vocatives for i, e in enumerate(evidence)},
+                      {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)})
+    return context
+
+
+def character_gender(character: Character) -> str | None:
+    """Gender from titles in the character's names ("Mrs. Weston", "Uncle Arthur"),
+    which outrank the coreference stage's count of pronouns."""
+    votes = Counter()
+    for name in {character.name, *character.aliases}:
+        for word in name.lower().replace(".", " ").split():
+            if word in MALE_TITLES:
+                votes["he/him"] += 1
+            elif word in FEMALE_TITLES:
+                votes["she/her"] += 1
+    if len(votes) == 1:
+        return next(iter(votes))
+    return character.gender
+
+
+def collect_evidence(context: Context, reader: TagReader, utterance: Utterance) -> Evidence:
+    tags = reader.tags(utterance)
+    voc = vocatives(context, utterance)
+    inside = [m.character for part in utterance.parts
+              for m in context.mentions_between(part.start, part.end)
+              if m.character and m.kind == "name"]
+    pronoun = None
+    tag = speech_tag(tags)
+    if tag is not None and tag.subject_kind == "pronoun" and tag.verb_row is not None:
+        pronoun = _subject_gender(context, tag)
+    return Evidence(tags, voc, list(dict.fromkeys(inside)), pronoun)
+
+
+def _subject_gender(context: Context, tag: Tag) -> str | None:
+    if tag.mention is not None:
+        return PRONOUN_GENDER.get(context.doc.text[tag.mention.start:tag.mention.end].lower())
+    tokens = context.tokens
+    for row in range(max(0, tag.verb_row - 4), min(len(tokens), tag.verb_row + 4)):
+        if tokens.head[row] == tag.verb_row and tokens.dep[row] in ("nsubj", "nsubjpass"):
+            return PRONOUN_GENDER.get(tokens.lower[row])
+    return None
+
+
+def speech_tag(tags: list[Tag]) -> Tag | None:
+    """The tag that names the speaker: a speech verb joined to the quote."""
+    for tag in tags:
+        if tag.speech and (tag.joined or tag.position == "between"):
+            return tag
+    return None
+
+
+def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | None,
+                    ranker: Ranker) -> None:
+    tag = speech_tag(evidence.tags)
+    if tag is None:
+        beat = action_beat(evidence.tags)
+        if beat is not None and beat.character not in evidence.vocatives:
+            sieve = "beat_joined" if beat.joined else f"beat_{beat.position}"
+            decide(utterance, beat.character, sieve, ranker.sieve_confidence.get(sieve, 0.8))
+        return
+    if tag.character and tag.subject_kind == "name" and tag.character not in evidence.vocatives:
+        decide(utterance, tag.character, "tag_name", ranker.sieve_confidence.get("tag_name", 0.9))
+    elif tag.subject_kind == "first_person" and (narrator or tag.character):
+        decide(utterance, narrator or tag.character, "tag_first_person",
+               ranker.sieve_confidence.get("tag_first_person", 0.85))
+
+
+def action_beat(tags: list[Tag]) -> Tag | None:
+    """A clause naming a character as the subject of a verb that is not a speech verb:
+    joined to the quote ('"Hey," Xander grinned.'), else the sentence of the same
+    paragraph right before or right after it ('Xander grinned. "Hey."')."""
+    for joined, position in ((True, None), (False, "before"), (False, "after")):
+        for tag in tags:
+            if (tag.joined == joined and position in (None, tag.position) and tag.character
+                    and tag.subject_kind == "name" and not tag.speech):
+                return tag
+    return None
+
+
+def quote_type(evidence: Evidence) -> str:
+    """explicit (a name in the tag), anaphoric (a pronoun or description), implicit."""
+    tag = speech_tag(evidence.tags)
+    if tag is None:
+        beat = action_beat(evidence.tags)
+        tag = beat if beat is not None and beat.joined else None
+    if tag is None or tag.subject_kind is None:
+        return "implicit"
+    return "explicit" if tag.subject_kind == "name" else "anaphoric"
+
+
+def _tag_addressees(tags: list[Tag]) -> list[str]:
+    tag = speech_tag(tags)
+    return list(tag.addressees) if tag is not None else []
+
+
+def find_narrator(context: Context, evidence: list[Evidence]) -> str | None:
+    """The first-person narrator's character, when the narration is in the first person."""
+    if not _first_person_narration(context):
+        return None
+    votes: Counter[str] = Counter()
+    for mention in context.mentions:
+        if mention.character and mention.kind == "pronoun" and (
+                context.doc.text[mention.start:mention.end].lower() in FIRST_PERSON):
+            votes[mention.character] += 1
+    if not votes:
+        votes = _narrator_votes_from_vocatives(context, evidence)
+    if not votes:
+        return None
+    character, count = votes.most_common(1)[0]
+    return character if count >= 2 else None
+
+
+def _first_person_narration(context: Context) -> bool:
+    tokens = context.tokens
+    if tokens is None or len(tokens) == 0:
+        return False
+    narration = first = 0
+    step = max(1, len(tokens) // 20000)
+    for row in range(0, len(tokens), step):
+        if context.inside_quote(int(tokens.start[row])):
+            continue
+        narration += 1
+        first += tokens.lower[row] in ("i", "me", "my", "myself")
+    return narration > 0 and first / narration >= FIRST_PERSON_SHARE
+
+
+def _narrator_votes_from_vocatives(context: Context, evidence: list[Evidence]) -> Counter[str]:
+    """Names used to address the speaker of 'I said' quotes, in the turns next to them."""
+    votes: Counter[str] = Counter()
+    utterances = context.utterances
+    for index, found in enumerate(evidence):
+        tag = speech_tag(found.tags)
+        if tag is None or tag.subject_kind != "first_person":
+            continue
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(utterances) and same_exchange(
+                    context, *sorted((utterances[index], utterances[other]),
+                                     key=lambda u: u.index)):
+                votes.update(evidence[other].vocatives)
+    return votes

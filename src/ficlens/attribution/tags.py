@@ -1,0 +1,307 @@
+"""Speech tags: the narration around a quotation that says who speaks.
+
+For each utterance the narration of its paragraph is cut into *clauses*: the one
+before the first part (up to the previous sentence end), those between the parts,
+and the one after the last part (up to the next sentence end). A clause is *joined*
+to the quote when punctuation runs on into it ('"Hi," said Anya', 'Anya said:
+"Hi"'); otherwise it is an action beat in its own sentence ('Xander grinned. "Hey."').
+In each clause the verb (a speech verb first, else a beat verb or the main verb) and
+its subject are read off the parse; the subject is resolved through ``doc.mentions``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ficlens.attribution.context import Context, Utterance
+from ficlens.attribution.lexicon import (
+    ADDRESS_OBJECT_VERBS,
+    BEAT_VERBS,
+    FIRST_PERSON,
+    SPEECH_VERBS,
+    speech_lemma,
+)
+from ficlens.model import Mention
+
+SENTENCE_END = frozenset(".!?")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+WORD = re.compile(r"[A-Za-z]+")
+RELATIVE = frozenset({"who", "that", "which"})
+#: How far before a verb joined by "and" its own subject may stand.
+CONJ_SUBJECT_WINDOW = 12
+TOWARDS = frozenset({"to", "at", "towards", "toward"})
+JOIN_BEFORE = frozenset(",:;\u2014-")
+
+
+@dataclass
+class Tag:
+    """One clause next to an utterance and what its verb and subject say."""
+
+    position: str  # "before", "between" or "after"
+    joined: bool
+    verb_row: int | None
+    speech: bool
+    subject_kind: str | None = None  # name / pronoun / nominal / first_person
+    mention: Mention | None = None
+    addressees: list[str] = field(default_factory=list)
+    #: The clause's span of text.
+    start: int = 0
+    end: int = 0
+
+    @property
+    def character(self) -> str | None:
+        return self.mention.character if self.mention else None
+
+
+class TagReader:
+    """Reads the tags of utterances from the token table of a document."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        tokens = context.tokens
+        self.start = tokens.start.tolist()
+        self.end = tokens.end.tolist()
+        self.head = tokens.head.tolist()
+        self.text = context.doc.text
+
+    def tags(self, utterance: Utterance) -> list[Tag]:
+        """Tags in order of strength of position: between, after, before."""
+        found = []
+        for position, start, end, joined in self.clauses(utterance):
+            tag = self.read_clause(position, start, end, joined)
+            if tag is not None:
+                found.append(tag)
+        return found
+
+    def clauses(self, utterance: Utterance) -> list[tuple[str, int, int, bool]]:
+        context = self.context
+        para_start, para_end = context.paragraph_span(utterance.paragraph)
+        spans = context.quotes_between(para_start, para_end)
+        previous_end = max([e + 1 for s, e in spans if e <= utterance.start] + [para_start])
+        next_start = min([s - 1 for s, e in spans if s >= utterance.end] + [para_end])
+        text = self.text
+        clauses = []
+        for left, right in zip(utterance.parts, utterance.parts[1:], strict=False):
+            clauses.append(("between", left.end + 1, right.start - 1, True))
+        last = utterance.parts[-1]
+        after_start = last.end + 1
+        after_end = self._first_sentence_end(after_start, next_start)
+        quote_tail = text[max(last.start, last.end - 1):last.end]
+        after_joined = quote_tail in (",", "\u2014", "-") or (
+            quote_tail in ("!", "?") and self._starts_lower(after_start, after_end))
+        clauses.append(("after", after_start, after_end, after_joined))
+        first = utterance.parts[0]
+        before_end = first.start - 1
+        before_start = self._last_sentence_start(previous_end, before_end)
+        before_text = text[before_start:before_end].rstrip()
+        clauses.append(("before", before_start, before_end,
+                        bool(before_text) and before_text[-1] in JOIN_BEFORE))
+        if not text[para_start:first.start].strip(" \"'\u201c\u2018\n"):
+            clauses.extend(self._colon_paragraph(utterance.paragraph))
+        return [c for c in clauses if c[2] > c[1]]
+
+    def _colon_paragraph(self, paragraph: int) -> list[tuple[str, int, int, bool]]:
+        """A narration paragraph ending in a colon, comma or dash introduces the quote
+        after it ('Then Freddy said:' / new paragraph / the quote)."""
+        if paragraph == 0 or paragraph - 1 in self.context.by_paragraph:
+            return []
+        start, end = self.context.paragraph_span(paragraph - 1)
+        body = self.text[start:end].rstrip()
+        if not body.endswith((":", ",", "--", "\u2014")):
+            return []
+        end = start + len(body)
+        return [("before", self._last_sentence_start(start, end), end, True)]
+
+    def _starts_lower(self, start: int, end: int) -> bool:
+        stripped = self.text[start:end].lstrip(" \"'\u201d\u2019\n")
+        return bool(stripped) and stripped[0].islower()
+
+    def _first_sentence_end(self, start: int, end: int) -> int:
+        rows = self.context.tokens.rows_between(start, end)
+        for row in rows:
+            piece = self.text[self.start[row]:self.end[row]]
+            if piece in SENTENCE_END and self.start[row] > start + 1:
+                return self.end[row]
+        return end
+
+    def _last_sentence_start(self, start: int, end: int) -> int:
+        rows = self.context.tokens.rows_between(start, end)
+        for row in reversed(rows):
+            piece = self.text[self.start[row]:self.end[row]]
+            if piece in SENTENCE_END and self.end[row] < end - 1:
+                return self.end[row]
+        return start
+
+    def read_clause(self, position: str, start: int, end: int, joined: bool) -> Tag | None:
+        tokens = self.context.tokens
+        rows = [r for r in tokens.rows_between(start, end)
+                if not self.context.inside_quote(self.start[r])]
+        if not rows:
+            return None
+        verb = self._verb(rows, joined, nearest_last=position == "before")
+        if verb is None:
+            return None
+        lemma = self.lemma(verb)
+        speech = lemma in SPEECH_VERBS and (tokens.pos[verb] == "VERB" or self._glued_speech(verb))
+        tag = Tag(position, joined, verb, speech, start=start, end=end)
+        self._subject(tag, verb, rows)
+        if tag.speech or joined:
+            tag.addressees = self._addressees(verb, rows, lemma)
+        return tag
+
+    def _verb(self, rows: list[int], joined: bool, nearest_last: bool) -> int | None:
+        """The clause's verb: the speech verb nearest the quote that has a subject (else
+        the nearest speech verb), then a beat verb, then the main verb."""
+        tokens = self.context.tokens
+        verbs = [r for r in rows if tokens.pos[r] in ("VERB", "AUX")]
+        if nearest_last:
+            verbs.reverse()
+        glued = [r for r in rows if r not in verbs and self._glued_speech(r)]
+        speech = [r for r in verbs
+                  if tokens.lemma[r].lower() in SPEECH_VERBS and tokens.pos[r] == "VERB"]
+        speech = sorted(speech + glued, key=lambda r: -r if nearest_last else r)
+        for row in speech:
+            if self._subject_row(row, rows) is not None:
+                return row
+        if speech:
+            return speech[0]
+        if joined:
+            for row in verbs:
+                if tokens.lemma[row].lower() in BEAT_VERBS:
+                    return row
+        for row in verbs:
+            if tokens.dep[row] == "ROOT" or self.head[row] not in rows:
+                return row
+        return verbs[0] if verbs else None
+
+    def lemma(self, row: int) -> str:
+        lemma = self.context.tokens.lemma[row].lower()
+        if lemma in SPEECH_VERBS:
+            return lemma
+        return speech_lemma(self._word(row)) or lemma
+
+    def _word(self, row: int) -> str:
+        """The token's leading word ("said" of a token "said--\"But")."""
+        match = WORD.match(self.text, self.start[row], self.end[row])
+        return match.group() if match else ""
+
+    def _glued_speech(self, row: int) -> bool:
+        """A speech verb the tokenizer glued to a dash or quote mark ("said--")."""
+        piece = self.text[self.start[row]:self.end[row]]
+        return (len(piece) > len(self._word(row))
+                and speech_lemma(self._word(row)) is not None)
+
+    def _subject(self, tag: Tag, verb: int, rows: list[int]) -> None:
+        tokens = self.context.tokens
+        subject = self._subject_row(verb, rows)
+        if subject is None:
+            return
+        lower = tokens.lower[subject]
+        mention = self.context.mention_at(self.start[subject])
+        if mention is None and tokens.pos[subject] in ("PROPN", "NOUN"):
+            mention = self.name_match(subject)
+        if lower in FIRST_PERSON:
+            tag.subject_kind = "first_person"
+            tag.mention = mention
+        elif mention is not None:
+            tag.mention = mention
+            tag.subject_kind = mention.kind
+        elif tokens.pos[subject] == "PRON":
+            tag.subject_kind = "pronoun"
+        elif tokens.pos[subject] == "PROPN":
+            tag.subject_kind = "name"
+        else:
+            tag.subject_kind = "nominal"
+
+    def name_match(self, row: int) -> Mention | None:
+        """A subject no mention covers, matched to the one character whose names hold
+        its head word ("the Cat" -> "The Cheshire Cat")."""
+        tokens = self.context.tokens
+        word = tokens.lower[row]
+        holders = self.context.name_words.get(word, set())
+        if len(holders) != 1:
+            return None
+        first = row
+        while first > 0 and self.head[first - 1] == row and tokens.dep[first - 1] in (
+                "compound", "amod", "det", "poss"):
+            first -= 1
+        kind = "name" if tokens.pos[row] == "PROPN" or tokens.lower[first] == "the" and (
+            self.text[self.start[row]].isupper()) else "nominal"
+        return Mention(self.start[first], self.end[row], kind, next(iter(holders)))
+
+    def _subject_row(self, verb: int, rows: list[int]) -> int | None:
+        """The subject of ``verb``: its own, through "and"/participles up to three verbs
+        up ("turned and said", "X, who said"), a possessive of a gerund ("X's saying"),
+        else the nearest plausible word (for misparsed tags)."""
+        tokens = self.context.tokens
+        lookup = rows if verb in rows else [*rows, verb]
+        current = verb
+        for _ in range(3):
+            for row in lookup:
+                if self.head[row] == current and tokens.dep[row] in SUBJECT_DEPS:
+                    return self._antecedent(row)
+            if tokens.dep[current] == "conj":
+                nearer = self._subject_before(verb, rows, CONJ_SUBJECT_WINDOW, strict=True)
+                if nearer is not None:
+                    return self._antecedent(nearer)
+            if tokens.dep[current] in ("conj", "advcl", "xcomp") and self.head[current] != current:
+                current = self.head[current]
+            else:
+                break
+        for row in lookup:
+            if self.head[row] == verb and tokens.dep[row] == "poss":
+                return row
+        for row in rows:  # a misparsed inversion: the first name right after the verb
+            if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
+                return row
+        return self._subject_before(verb, rows, 4, strict=False)
+
+    def _subject_before(self, verb: int, rows: list[int], window: int,
+                        strict: bool) -> int | None:
+        tokens = self.context.tokens
+        for row in reversed(rows):
+            if not verb - window <= row < verb:
+                continue
+            if tokens.dep[row] in SUBJECT_DEPS or (not strict and tokens.pos[row] in (
+                    "PRON", "PROPN") and tokens.dep[row] != "poss"):
+                return row
+        return None
+
+    def _antecedent(self, row: int) -> int:
+        """A relative pronoun subject stands for the noun its clause hangs from."""
+        tokens = self.context.tokens
+        verb = self.head[row]
+        if tokens.lower[row] in RELATIVE and tokens.dep[verb] in ("relcl", "acl"):
+            return self.head[verb]
+        return row
+
+    def _governed_by(self, row: int, verb: int) -> bool:
+        """Whether ``row`` is ``verb`` or a verb hanging from it ("cried, turning to him")."""
+        for _ in range(3):
+            if row == verb:
+                return True
+            if self.head[row] == row:
+                return False
+            row = self.head[row]
+        return row == verb
+
+    def _addressees(self, verb: int, rows: list[int], lemma: str) -> list[str]:
+        tokens = self.context.tokens
+        found: list[str] = []
+        for row in rows:
+            target = None
+            if self.head[row] == verb and tokens.dep[row] == "dative":
+                target = row
+            elif (self.head[row] == verb and tokens.dep[row] == "dobj"
+                  and lemma in ADDRESS_OBJECT_VERBS):
+                target = row
+            elif (tokens.dep[row] == "pobj" and self.head[row] in rows
+                  and tokens.lower[self.head[row]] in TOWARDS
+                  and self._governed_by(self.head[self.head[row]], verb)):
+                target = row
+            if target is not None:
+                mention = self.context.mention_at(self.start[target])
+                if mention is not None and mention.character:
+                    found.append(mention.character)
+        return found

@@ -1,0 +1,106 @@
+"""Sieves and the whole attribution on hand-built documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.attribution.ranker import default_ranker
+from ficlens.attribution.sieves import attribute, character_gender
+from ficlens.model import Character
+
+NAMES = {"Anya": "c0", "Buffy": "c1", "Spike": "c2"}
+
+
+def speakers(doc) -> list[tuple[str | None, str | None, str | None]]:
+    context = attribute(doc, default_ranker())
+    return [(u.speaker, u.sieve, u.kind) for u in context.utterances]
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [
+    ("said", "say"), ("scolded", "scold"), ("crooned", "croon"), ("rasped", "rasp"),
+    ("giggled", "giggle"), ("snapped", "snap"), ("murmured", "murmur"),
+])
+def test_sieves_name_tag_gives_speaker(verb, lemma, docs):
+    doc = docs.story([docs.said("Anya", verb, lemma)], NAMES)
+    assert speakers(doc) == [("c0", "tag_name", "explicit")]
+
+
+def test_sieves_inverted_tag_and_tag_before(docs):
+    inverted = ['"/PUNCT/punct/5', "Hi/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
+                "said/VERB/ROOT/-/say", "Spike/PROPN/nsubj/4", "./PUNCT/punct/4"]
+    before = ["Buffy/PROPN/nsubj/1", "said/VERB/ROOT/-/say", ",/PUNCT/punct/1",
+              '"/PUNCT/punct/1', "Hi/INTJ/ccomp/1", "./PUNCT/punct/1", '"/PUNCT/punct/1']
+    doc = docs.story([inverted, before], NAMES)
+    assert [s for s, _, _ in speakers(doc)] == ["c2", "c1"]
+
+
+def test_sieves_vocative_is_addressee_not_speaker(docs):
+    # "Now Buffy," Anya scolded, "that was not nice."
+    paragraph = ['"/PUNCT/punct/6', "Now/ADV/advmod/6", "Buffy/PROPN/npadvmod/6",
+                 ",/PUNCT/punct/6", '"/PUNCT/punct/6', "Anya/PROPN/nsubj/6",
+                 "scolded/VERB/ROOT/-/scold", ",/PUNCT/punct/6", '"/PUNCT/punct/6',
+                 "that/PRON/nsubj/10", "was/AUX/ccomp/6", "rude/ADJ/acomp/10",
+                 "./PUNCT/punct/6", '"/PUNCT/punct/6']
+    doc = docs.story([paragraph], NAMES)
+    context = attribute(doc, default_ranker())
+    (utterance,) = context.utterances
+    assert len(utterance.parts) == 2
+    assert (utterance.speaker, utterance.kind) == ("c0", "explicit")
+    assert utterance.addressees == ["c1"]
+    assert utterance.confidence >= 0.9
+
+
+def test_sieves_pronoun_tag_is_anaphoric(docs):
+    narration = ["Spike/PROPN/nsubj/1", "laughed/VERB/ROOT/-/laugh", "./PUNCT/punct/1"]
+    tagged = ['"/PUNCT/punct/5', "No/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
+              "he/PRON/nsubj/5", "said/VERB/ROOT/-/say", "./PUNCT/punct/5"]
+    doc = docs.story([narration, tagged], NAMES, pronouns={"he": "c2"},
+                genders={"c2": "he/him", "c0": "she/her"})
+    ((speaker, sieve, kind),) = speakers(doc)
+    assert (speaker, sieve, kind) == ("c2", "ranker", "anaphoric")
+
+
+def test_sieves_action_beat_before_quote(docs):
+    beat = ["Spike/PROPN/nsubj/1", "grinned/VERB/ROOT/-/grin", "./PUNCT/punct/1",
+            '"/PUNCT/punct/4', "Hey/INTJ/ROOT/-", "./PUNCT/punct/4", '"/PUNCT/punct/4']
+    doc = docs.story([beat], NAMES)
+    assert speakers(doc) == [("c2", "beat_before", "implicit")]
+
+
+def test_sieves_turns_alternate_in_untagged_run(docs):
+    doc = docs.story([docs.said("Anya"), docs.said("Buffy"), docs.untagged("Yes"),
+                      docs.untagged("No"), docs.untagged("Maybe")], NAMES)
+    assert [s for s, _, _ in speakers(doc)] == ["c0", "c1", "c0", "c1", "c0"]
+
+
+def test_sieves_continuation_keeps_speaker(docs):
+    first = docs.said("Anya")[:-1] + [",/PUNCT/punct/5", '"/PUNCT/punct/5', "Wait/VERB/ROOT/-"]
+    doc = docs.story([first, docs.untagged("Then", "go")], NAMES)
+    context = attribute(doc, default_ranker())
+    assert context.utterances[1].continues
+    assert [u.speaker for u in context.utterances] == ["c0", "c0"]
+
+
+def test_sieves_no_evidence_means_low_confidence(docs):
+    doc = docs.story([docs.untagged("Hello"), ["Time/NOUN/nsubj/1", "passed/VERB/ROOT/-",
+                                     "./PUNCT/punct/1"], docs.untagged("Bye")], NAMES)
+    context = attribute(doc, default_ranker())
+    assert all(u.confidence < 0.9 for u in context.utterances)
+
+
+@pytest.mark.parametrize(("names", "gender", "expected"), [
+    (["Mrs. Weston"], None, "she/her"),
+    (["Mr. Knightley", "Knightley"], "she/her", "he/him"),
+    (["Emma"], "she/her", "she/her"),
+    (["Anya"], None, None),
+])
+def test_sieves_character_gender_prefers_titles(names, gender, expected):
+    character = Character("c0", names[0], names, gender)
+    assert character_gender(character) == expected
+
+
+def test_sieves_first_person_tag_names_the_narrator(docs):
+    tagged = ['"/PUNCT/punct/5', "No/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
+              "I/PRON/nsubj/5", "said/VERB/ROOT/-/say", "./PUNCT/punct/5"]
+    doc = docs.story([tagged], NAMES, pronouns={"I": "c2"})
+    assert speakers(doc) == [("c2", "tag_first_person", "anaphoric")]
