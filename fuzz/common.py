@@ -32,3 +32,13 @@ def check_document(doc) -> None:
     size = len(doc.text)
     for item in [*doc.chapters, *doc.paragraphs, *doc.scene_breaks, *doc.quotes]:
         assert 0 <= item.start <= item.end <= size, (type(item).__name__, item)
+
+
+def fuzz_reader(suffix: str) -> None:
+    """Fuzz the reader of ``suffix`` files with raw bytes (libFuzzer flags from argv)."""
+    import sys
+
+    import atheris
+
+    atheris.Setup(sys.argv, lambda data: check_reader(data, suffix))
+    atheris.Fuzz()

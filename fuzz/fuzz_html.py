@@ -1,20 +1,12 @@
-"""atheris fuzz target for the html reader.
+"""atheris fuzz target for the HTML reader.
 
     python fuzz/fuzz_html.py [-runs=N | -max_total_time=S] [CORPUS_DIR]
 """
 
-import sys
-
 import atheris
 
 with atheris.instrument_imports():
-    from common import check_reader
-
-
-def test_one_input(data: bytes) -> None:
-    check_reader(data, ".html")
-
+    from common import fuzz_reader
 
 if __name__ == "__main__":
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
+    fuzz_reader(".html")
