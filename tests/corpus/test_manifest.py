@@ -47,6 +47,20 @@ def test_manifest_todo_pages_through_many_works(manifest):
     assert len(seen) == len(set(seen)) == 1234
 
 
+def test_manifest_todo_gives_largest_works_first(manifest):
+    sizes = [7, 900, 7, 55, 900, 3] * 200  # many equal sizes across page boundaries
+    manifest.sync([source(f"w{index:04d}.txt", size=size) for index, size in enumerate(sizes)],
+                  always)
+    order = []
+    for item in manifest.todo():
+        manifest.mark_running(item.work_id)
+        order.append(item.work_id)
+    assert len(order) == len(set(order)) == len(sizes)
+    by_size = [sizes[int(work_id[1:5])] for work_id in order]
+    assert by_size == sorted(sizes, reverse=True)
+    assert order[:2] == ["w0001.txt", "w0004.txt"]  # ties keep discovery order
+
+
 @pytest.mark.parametrize("state, retry, expected", [
     ("done", False, []),
     ("failed", False, []),

@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS works (
     seen         INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS works_state ON works (state);
+CREATE INDEX IF NOT EXISTS works_size ON works (size DESC);
 """
 
 
@@ -195,22 +196,26 @@ class Manifest:
                         (state, work_id))
 
     def todo(self, retry_failed: bool = False) -> Iterator[WorkItem]:
-        """The works to run, in discovery order, read page by page (bounded memory).
+        """The works to run, largest file first, read page by page (bounded memory).
 
-        Mark each one running before asking for the next page."""
+        Largest first keeps the cluster busy to the end: a long novel started last would
+        otherwise run alone while the other workers wait. Mark each one running before
+        asking for the next page (pages follow ``(size, rowid)``, not the state)."""
         states = ("pending", "failed") if retry_failed else ("pending",)
         marks = ",".join("?" * len(states))
-        last = 0
+        size, last = None, 0
         while True:
+            after = "" if size is None else "AND (size < ? OR (size = ? AND rowid > ?))"
             rows = self.db.execute(
-                f"SELECT rowid, work_id, path, json_name, part_key FROM works "
-                f"WHERE state IN ({marks}) AND seen = 1 AND rowid > ? ORDER BY rowid LIMIT ?",
-                (*states, last, _BATCH)).fetchall()
+                f"SELECT rowid, size, work_id, path, json_name, part_key FROM works "
+                f"WHERE state IN ({marks}) AND seen = 1 {after} "
+                f"ORDER BY size DESC, rowid LIMIT ?",
+                (*states, *(() if size is None else (size, size, last)), _BATCH)).fetchall()
             if not rows:
                 return
             for row in rows:
-                last = row[0]
-                yield WorkItem(*row[1:])
+                last, size = row[0], row[1]
+                yield WorkItem(*row[2:])
 
     def count_todo(self, retry_failed: bool = False) -> int:
         states = ("pending", "failed") if retry_failed else ("pending",)
