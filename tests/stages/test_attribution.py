@@ -141,3 +141,16 @@ def _names_near(doc: Document, quote: Quote) -> bool:
     paragraph = next(p for p in doc.paragraphs if p.start <= quote.start < p.end)
     narration = "".join(doc.text[a:b] for a, b in _narration(doc, paragraph, quote))
     return any(alias in narration for c in doc.characters for alias in {c.name, *c.aliases})
+
+
+@pytest.mark.integration
+def test_attribution_two_tagged_speakers_in_one_paragraph():
+    from ficlens.api import analyze_text
+
+    text = ('Anya and Xander stood in the shop.\n\n'
+            '"We should close early," said Anya, counting the till. After a long pause '
+            'Xander added, "Or we could stay open all night."\n')
+    doc = analyze_text(text)
+    names = {c.id: c.name for c in doc.characters}
+    spoken = [(doc.text[q.start:q.end], names.get(q.speaker)) for q in doc.quotes]
+    assert [speaker for _, speaker in spoken] == ["Anya", "Xander"], spoken

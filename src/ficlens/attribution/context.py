@@ -2,7 +2,8 @@
 
 An :class:`Utterance` is one turn of speech: the quotes sharing a ``group`` (the parts
 of a quotation interrupted by a tag) and, by fiction's convention of one speaker per
-paragraph, the other quotes of the same paragraph. Nested
+paragraph, the other quotes of the same paragraph, unless a later quote is introduced
+by a tag sentence of its own. Nested
 quotes (quotes within quotes) are reported speech and are not utterances.
 """
 
@@ -12,10 +13,12 @@ import bisect
 from dataclasses import dataclass, field
 
 from ficlens.model import Document, Mention, Quote, TokenTable
+from ficlens.quotes.grouping import introduces_new_turn
 
 NAME_STOPWORDS = frozenset("the mr mrs miss ms dr sir lady lord madame monsieur".split())
 #: Quotes sharing a paragraph are one utterance: in fiction a paragraph holds one
-#: speaker's turn, whether or not the quote stage linked its parts as a group.
+#: speaker's turn, whether or not the quote stage linked its parts as a group, unless
+#: a sentence of narration with a speech verb introduces the later quote.
 MERGE_PARAGRAPH_QUOTES = True
 CLOSE_MARKS = frozenset('"\u201d\u00bb\u2019\'')
 
@@ -133,7 +136,8 @@ def build_utterances(doc: Document, paragraph_of) -> list[Utterance]:
             by_group[quote.group].parts.append(quote)
             continue
         paragraph = paragraph_of(quote.start)
-        if MERGE_PARAGRAPH_QUOTES and utterances and utterances[-1].paragraph == paragraph:
+        if (MERGE_PARAGRAPH_QUOTES and utterances and utterances[-1].paragraph == paragraph
+                and not introduces_new_turn(doc.text[utterances[-1].end:quote.start])):
             utterances[-1].parts.append(quote)
             if quote.group:
                 by_group[quote.group] = utterances[-1]

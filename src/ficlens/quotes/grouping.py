@@ -22,6 +22,12 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\bCapt)(?<!\bProf)(?<!\bGen)(?<!\bLt)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])"
     r"[.!?\u2026]['\"\u2019\u201d)]*\s+[A-Z]")
 _WORD = re.compile(r"[a-z]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+#: Capitalised words that do not name a speaker (pronouns, sentence openers).
+_NOT_NAMES = frozenset("I He She They We You It Then After But And So Now At When As The A "
+                       "An This That With Without For In On Here There His Her Their "
+                       "Presently Again At Still Yet".split())
+_CLOSING = ".,;:!?\u2026'\"\u2019\u201d\u00bb) \n\t"
 _TAG_VERBS = SPEECH_WORDS - {"like", "with", "go", "goes", "went", "thought", "think",
                              "thinking", "began", "begin", "begins"}
 
@@ -51,6 +57,21 @@ def same_utterance(text: str, first: RawQuote, second: RawQuote) -> bool:
         return False          # two sentences of narration: a new turn
     verbs = sum(1 for word in _WORD.findall(between) if word in _TAG_VERBS)
     return verbs < 2          # "she asked, and he answered": two speakers
+
+
+def introduces_new_turn(between: str) -> bool:
+    """Whether the narration between two quotations of one paragraph ends in a sentence
+    of its own in which someone named speaks ('…," said Lady Bertram. After a pause Sir
+    Thomas added, "…'): the second quotation then has its own tag and maybe its own
+    speaker. A pronoun there ('She laughed. "…') keeps the paragraph one turn."""
+    narration = between.lstrip(_CLOSING)  # the first quotation's own end is not narration
+    breaks = list(_SENTENCE_BREAK.finditer(narration))
+    if not breaks:
+        return False
+    last_sentence = narration[breaks[-1].end() - 1:]
+    if not any(word in _TAG_VERBS for word in _WORD.findall(last_sentence.lower())):
+        return False
+    return any(word not in _NOT_NAMES for word in _CAPITALISED.findall(last_sentence))
 
 
 def build_quotes(text: str, raw: list[RawQuote]) -> list[Quote]:

@@ -76,3 +76,15 @@ def test_speakers_character_map_ties_go_to_the_main_name():
             GoldCharacter("11", "Marianne", ["Marianne", "Miss Marianne"])]
     predicted = Character("c4", "Marianne Dashwood", ["Marianne", "Miss Dashwood"])
     assert speakers.character_map([predicted], gold) == {"c4": "11"}
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_speakers_character_map_ties_prefer_same_main_name_then_prominence(reverse):
+    gold = [GoldCharacter("13", "Mrs. Norris", ["Mrs. Norris"], category="intermediate"),
+            GoldCharacter("33", "Norris", ["Norris"], category="minor"),
+            GoldCharacter("18", "Sir Thomas", ["Sir Thomas"], category="intermediate"),
+            GoldCharacter("26", "Bertram", ["Bertram"], category="minor")]
+    gold = gold[::-1] if reverse else gold
+    predicted = [Character("c5", "Mrs. Norris", ["Aunt Norris", "Mrs. Norris", "Norris"]),
+                 Character("c2", "Sir Thomas Bertram", ["Bertram", "Sir Thomas"])]
+    assert speakers.character_map(predicted, gold) == {"c5": "13", "c2": "18"}

@@ -38,6 +38,8 @@ TYPES = ("explicit", "anaphoric", "implicit")
 TITLE_WORDS = frozenset("mr mrs ms miss dr sir lady lord the of st".split())
 #: Lower edges of the confidence bins (the last bin is [0.9, 1.0]).
 BIN_EDGES = (0.0, 0.5, 0.7, 0.8, 0.9)
+#: PDNC character categories, more prominent higher (breaks ties in :func:`character_map`).
+CATEGORY_RANK = {"major": 3, "intermediate": 2, "minor": 1}
 
 
 def _names(names: list[str]) -> set[str]:
@@ -45,23 +47,34 @@ def _names(names: list[str]) -> set[str]:
 
 
 def character_map(predicted: list[Character], gold: list[GoldCharacter]) -> dict[str, str]:
-    """Predicted character id -> the gold character id sharing the most names with it."""
+    """Predicted character id -> the gold character id sharing the most names with it.
+
+    Ties (a predicted "Mrs. Norris" with the alias "Norris" shares one name with the
+    gold "Mrs. Norris" and one with a minor "Norris") go, in order, to the gold
+    character whose main name is the predicted main name, whose main name is among
+    the predicted names, whose id a user-supplied character carries, then to the
+    more prominent PDNC category, then to the first in the gold list: never to the
+    accident of set order.
+    """
     index: dict[str, list[str]] = {}
     for character in gold:
         for name in _names([character.name, *character.aliases]):
             index.setdefault(name, []).append(character.id)
     words_of = {c.id: _words([c.name, *c.aliases]) for c in gold}
-    main_names = {c.id: c.name for c in gold}
+    main_names = {c.id: " ".join(c.name.lower().split()) for c in gold}
+    rank = {c.id: (CATEGORY_RANK.get(c.category or "", 0), -position)
+            for position, c in enumerate(gold)}
     mapping: dict[str, str] = {}
     for character in predicted:
+        names = _names([character.name, *character.aliases])
+        main = " ".join(character.name.lower().split())
         votes: Counter[str] = Counter()
-        for name in _names([character.name, *character.aliases]):
+        for name in names:
             votes.update(index.get(name, []))
         if votes:
-            names = _names([character.name, *character.aliases])
             mapping[character.id] = max(votes, key=lambda gid: (
-                votes[gid], " ".join(main_names[gid].lower().split()) in names,
-                character.source == "user" and gid == _bare(character.id)))
+                votes[gid], main_names[gid] == main, main_names[gid] in names,
+                character.source == "user" and gid == _bare(character.id), rank[gid]))
         else:
             fallback = _word_match(character, words_of)
             if fallback is not None:
