@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ficlens.eval.ratios import f1, ratio
 from ficlens.ner.corpus import ParsedBlock, parse_book, spans_from_tags, strip_titles
 from ficlens.ner.litbank import Book, book_files, dev_split, load_book, train_test_split
 from ficlens.ner.model import PersonTagger, default_path, load
@@ -45,18 +46,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 0.0
+        return ratio(self.true_positives, self.true_positives + self.false_positives)
 
     @property
     def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 0.0
+        return ratio(self.true_positives, self.true_positives + self.false_negatives)
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1(self.precision, self.recall)
 
 
 Scores = dict[tuple[str, str, str], Score]

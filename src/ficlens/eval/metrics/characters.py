@@ -24,6 +24,7 @@ import re
 from collections import Counter
 
 from ficlens.eval.gold import GoldNovel
+from ficlens.eval.ratios import f1, ratio
 from ficlens.model import Document
 
 NAME = "characters"
@@ -96,12 +97,11 @@ def bcubed_sums(gold: list[set[str]], predicted: list[set[str]]) -> tuple[float,
 
 
 def rates(counts: dict[str, float]) -> dict[str, float]:
-    def ratio(part: str, whole: str) -> float:
-        return counts[part] / counts[whole] if counts.get(whole) else 0.0
+    def share(part: str, whole: str) -> float:
+        return ratio(counts.get(part, 0), counts.get(whole, 0))
 
-    precision = ratio("alias_p_sum", "alias_items")
-    recall = ratio("alias_r_sum", "alias_items")
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"char_r": ratio("char_found", "char_gold_main"),
-            "char_p5": ratio("char_pred5_ok", "char_pred5"),
-            "alias_p": precision, "alias_r": recall, "alias_f1": f1}
+    precision = share("alias_p_sum", "alias_items")
+    recall = share("alias_r_sum", "alias_items")
+    return {"char_r": share("char_found", "char_gold_main"),
+            "char_p5": share("char_pred5_ok", "char_pred5"),
+            "alias_p": precision, "alias_r": recall, "alias_f1": f1(precision, recall)}

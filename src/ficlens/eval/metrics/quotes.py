@@ -7,6 +7,7 @@ of the two; each predicted span can match one gold span at most.
 from __future__ import annotations
 
 from ficlens.eval.gold import GoldNovel
+from ficlens.eval.ratios import f1, ratio
 from ficlens.model import Document
 
 NAME = "quotes"
@@ -59,7 +60,6 @@ def count(gold: GoldNovel, doc: Document) -> dict[str, float]:
 
 
 def rates(counts: dict[str, float]) -> dict[str, float]:
-    precision = counts["quote_tp"] / counts["quote_pred"] if counts["quote_pred"] else 0.0
-    recall = counts["quote_tp"] / counts["quote_gold"] if counts["quote_gold"] else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"quote_p": precision, "quote_r": recall, "quote_f1": f1}
+    precision = ratio(counts["quote_tp"], counts["quote_pred"])
+    recall = ratio(counts["quote_tp"], counts["quote_gold"])
+    return {"quote_p": precision, "quote_r": recall, "quote_f1": f1(precision, recall)}

@@ -29,6 +29,7 @@ import re
 from collections import Counter
 
 from ficlens.eval.gold import GoldCharacter, GoldNovel, GoldQuote
+from ficlens.eval.ratios import f1, ratio
 from ficlens.model import Character, Document, Quote
 
 NAME = "speakers"
@@ -176,27 +177,23 @@ def count(gold: GoldNovel, doc: Document) -> dict[str, float]:
     return dict(counts)
 
 
-def _ratio(numerator: float, denominator: float) -> float:
-    return numerator / denominator if denominator else 0.0
-
-
 def rates(counts: dict[str, float]) -> dict[str, float]:
     get = counts.get
-    figures = {"spk_acc": _ratio(get("spk_correct", 0), get("spk_gold", 0)),
-               "spk_found_acc": _ratio(get("spk_correct", 0), get("spk_found", 0))}
+    figures = {"spk_acc": ratio(get("spk_correct", 0), get("spk_gold", 0)),
+               "spk_found_acc": ratio(get("spk_correct", 0), get("spk_found", 0))}
     for kind, column in zip(TYPES, ("spk_expl", "spk_anaph", "spk_impl"), strict=True):
         if get(f"spk_gold_{kind}", 0):  # LitBank has no quote types: leave them out
-            figures[column] = _ratio(get(f"spk_correct_{kind}", 0), get(f"spk_gold_{kind}", 0))
+            figures[column] = ratio(get(f"spk_correct_{kind}", 0), get(f"spk_gold_{kind}", 0))
     if get("addr_gold", 0):  # nor addressees
-        precision = _ratio(get("addr_tp", 0), get("addr_pred", 0))
-        recall = _ratio(get("addr_tp", 0), get("addr_gold", 0))
+        precision = ratio(get("addr_tp", 0), get("addr_pred", 0))
+        recall = ratio(get("addr_tp", 0), get("addr_gold", 0))
         figures.update({"addr_p": precision, "addr_r": recall,
-                        "addr_f1": _ratio(2 * precision * recall, precision + recall)})
+                        "addr_f1": f1(precision, recall)})
     top = len(BIN_EDGES) - 1
     figures["conf90_n"] = float(get(f"bin{top}_n", 0))
-    figures["conf90_acc"] = _ratio(get(f"bin{top}_correct", 0), get(f"bin{top}_n", 0))
+    figures["conf90_acc"] = ratio(get(f"bin{top}_correct", 0), get(f"bin{top}_n", 0))
     for index in range(len(BIN_EDGES)):
-        figures[f"bin{index}_acc"] = _ratio(get(f"bin{index}_correct", 0),
+        figures[f"bin{index}_acc"] = ratio(get(f"bin{index}_correct", 0),
                                             get(f"bin{index}_n", 0))
     return figures
 
@@ -208,5 +205,5 @@ def reliability_table(counts: dict[str, float]) -> list[tuple[str, int, float]]:
         high = BIN_EDGES[index + 1] if index + 1 < len(BIN_EDGES) else 1.0
         n = int(counts.get(f"bin{index}_n", 0))
         rows.append((f"[{low:.1f}, {high:.1f}{']' if high == 1.0 else ')'}", n,
-                     _ratio(counts.get(f"bin{index}_correct", 0), n)))
+                     ratio(counts.get(f"bin{index}_correct", 0), n)))
     return rows
