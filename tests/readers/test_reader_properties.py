@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,10 +30,11 @@ def read_or_refuse(path: Path) -> None:
         assert 0 <= item.start <= item.end <= size
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
 @SETTINGS
 @given(data=st.binary(max_size=600))
-def test_reader_properties_text_reader_takes_any_bytes(tmp_path, data):
-    path = tmp_path / "story.txt"
+def test_reader_properties_reader_takes_any_bytes(tmp_path, suffix, data):
+    path = tmp_path / f"story{suffix}"
     path.write_bytes(data)
     read_or_refuse(path)
 
@@ -43,14 +45,6 @@ def test_reader_properties_html_reader_takes_any_page(tmp_path, body, title):
     path = tmp_path / "story.html"
     path.write_text(f"<html><head><title>{title}</title></head><body><p>{body}</p>"
                     f"<hr/><p>{body[::-1]}</p></body></html>", encoding="utf-8")
-    read_or_refuse(path)
-
-
-@SETTINGS
-@given(data=st.binary(max_size=600))
-def test_reader_properties_html_reader_takes_any_bytes(tmp_path, data):
-    path = tmp_path / "story.html"
-    path.write_bytes(data)
     read_or_refuse(path)
 
 

@@ -27,6 +27,8 @@ MANIFEST_NAME = "manifest.sqlite"
 SCHEMA_VERSION = "1"
 STATES = ("pending", "running", "done", "failed")
 _BATCH = 500
+#: Above any file size SQLite can hold (the largest 64-bit integer).
+_LARGEST_SIZE = 2**63 - 1
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -203,14 +205,14 @@ class Manifest:
         asking for the next page (pages follow ``(size, rowid)``, not the state)."""
         states = ("pending", "failed") if retry_failed else ("pending",)
         marks = ",".join("?" * len(states))
-        size, last = None, 0
+        size, last = _LARGEST_SIZE, 0  # the page key: everything comes after it
         while True:
-            after = "" if size is None else "AND (size < ? OR (size = ? AND rowid > ?))"
             rows = self.db.execute(
                 f"SELECT rowid, size, work_id, path, json_name, part_key FROM works "
-                f"WHERE state IN ({marks}) AND seen = 1 {after} "
+                f"WHERE state IN ({marks}) AND seen = 1 "
+                f"AND (size < ? OR (size = ? AND rowid > ?)) "
                 f"ORDER BY size DESC, rowid LIMIT ?",
-                (*states, *(() if size is None else (size, size, last)), _BATCH)).fetchall()
+                (*states, size, size, last, _BATCH)).fetchall()
             if not rows:
                 return
             for row in rows:

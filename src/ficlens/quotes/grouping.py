@@ -26,7 +26,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 #: Capitalised words that do not name a speaker (pronouns, sentence openers).
 _NOT_NAMES = frozenset("I He She They We You It Then After But And So Now At When As The A "
                        "An This That With Without For In On Here There His Her Their "
-                       "Presently Again At Still Yet".split())
+                       "Presently Again Still Yet".split())
 _CLOSING = ".,;:!?\u2026'\"\u2019\u201d\u00bb) \n\t"
 _TAG_VERBS = SPEECH_WORDS - {"like", "with", "go", "goes", "went", "thought", "think",
                              "thinking", "began", "begin", "begins"}
