@@ -73,6 +73,16 @@ def test_sieves_turns_alternate_in_untagged_run(docs):
     assert [s for s, _, _ in speakers(doc)] == ["c0", "c1", "c0", "c1", "c0"]
 
 
+def test_sieves_turns_leave_a_turn_whose_pronoun_contradicts_them(docs):
+    he_said = ['"/PUNCT/punct/5', "Fine/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
+               "he/PRON/nsubj/5", "said/VERB/ROOT/-/say", "./PUNCT/punct/5"]
+    doc = docs.story([docs.said("Anya"), docs.said("Buffy"), he_said, docs.untagged("No")],
+                     NAMES, genders={"c0": "she/her", "c1": "she/her", "c2": "he/him"})
+    context = attribute(doc, default_ranker())
+    assert context.utterances[2].sieve != "turns"
+    assert context.utterances[3].sieve == "turns"
+
+
 def test_sieves_continuation_keeps_speaker(docs):
     first = docs.said("Anya")[:-1] + [",/PUNCT/punct/5", '"/PUNCT/punct/5', "Wait/VERB/ROOT/-"]
     doc = docs.story([first, docs.untagged("Then", "go")], NAMES)
@@ -104,3 +114,42 @@ def test_sieves_first_person_tag_names_the_narrator(docs):
               "I/PRON/nsubj/5", "said/VERB/ROOT/-/say", "./PUNCT/punct/5"]
     doc = docs.story([tagged], NAMES, pronouns={"I": "c2"})
     assert speakers(doc) == [("c2", "tag_first_person", "anaphoric")]
+
+
+@pytest.mark.parametrize("mark", ["?", "!", "."])
+def test_sieves_sentence_opening_with_speaker_after_quote_is_a_tag(mark, docs):
+    # "Who is it?" Spike panted.  /  "Go." Spike said.
+    paragraph = ['"/PUNCT/punct/5', "Who/PRON/ROOT/-", f"{mark}/PUNCT/punct/1",
+                 '"/PUNCT/punct/1', "Spike/PROPN/nsubj/4", "panted/VERB/ROOT/-/pant",
+                 "./PUNCT/punct/4"]
+    assert speakers(docs.story([paragraph], NAMES)) == [("c2", "tag_name", "explicit")]
+
+
+def test_sieves_tag_after_quote_without_closing_comma(docs):
+    # "Well, she has it now" retorted Anya.
+    paragraph = ['"/PUNCT/punct/1', "Well/INTJ/ROOT/-", '"/PUNCT/punct/1',
+                 "retorted/VERB/ROOT/-/retort", "Anya/PROPN/nsubj/3", "./PUNCT/punct/3"]
+    assert speakers(docs.story([paragraph], NAMES)) == [("c0", "tag_name", "explicit")]
+
+
+def test_sieves_sentence_after_quote_with_other_words_first_is_no_tag(docs):
+    # "Go." Then Spike said nothing.  (a narration sentence, not a tag)
+    paragraph = ['"/PUNCT/punct/1', "Go/VERB/ROOT/-", "./PUNCT/punct/1", '"/PUNCT/punct/1',
+                 "Then/ADV/advmod/6", "Spike/PROPN/nsubj/6", "wept/VERB/ROOT/-/weep",
+                 ",/PUNCT/punct/6", "laughing/VERB/advcl/6/laugh", "and/CCONJ/cc/8",
+                 "said/VERB/conj/8/say", "./PUNCT/punct/6"]
+    _, sieve, _ = speakers(docs.story([paragraph], NAMES))[0]
+    assert sieve != "tag_name"
+
+
+def test_sieves_description_tag_states_gender(docs):
+    # Spike and Anya talk. / "No," said the old lady.  -> the woman, not the nearer man
+    narration = ["Anya/PROPN/nsubj/3", "and/CCONJ/cc/0", "Spike/PROPN/conj/0",
+                 "talked/VERB/ROOT/-/talk", "./PUNCT/punct/3"]
+    tagged = ['"/PUNCT/punct/5', "No/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
+              "said/VERB/ROOT/-/say", "the/DET/det/7", "old/ADJ/amod/7", "lady/NOUN/nsubj/4",
+              "./PUNCT/punct/4"]
+    doc = docs.story([narration, tagged], NAMES, genders={"c2": "he/him", "c0": "she/her"})
+    context = attribute(doc, default_ranker())
+    assert context.evidence[0].tag_pronoun == "she/her"
+    assert context.utterances[0].speaker == "c0"

@@ -34,3 +34,13 @@ def test_linking_possessives_and_titles():
 
 def test_linking_placeholders_are_not_aliases():
     assert usable_aliases(INVENTORY[1]) == ["Polina Alexandrovna", "Polina"]
+
+
+def test_linking_lower_case_description_of_a_listed_description():
+    inventory = [Character("c0", "The Landlady", ["The Landlady"], source="user")]
+    ctx = build_context(parsed(
+        '" Gone , " said|VERB|ROOT|. the|DET|det|+1 landlady|NOUN|nsubj|-2 .',
+        "The|DET|det|+1 landlady|NOUN|compound|+1 trade|NOUN|nsubj|+1 fell|VERB|ROOT|. ."))
+    mentions = link_to_inventory(ctx, find_occurrences(ctx, word_stats(ctx)), inventory)
+    assert [(ctx.doc.text[m.start:m.end], m.character) for m in mentions] == [
+        ("the landlady", "c0")]

@@ -18,7 +18,7 @@ BEFORE_VOCATIVE = frozenset(",;:!?.\u2014-\u2026")
 #: How many paragraphs may lie between two utterances of one exchange.
 EXCHANGE_GAP = 2
 #: Turns before and after an utterance whose speakers count as its listeners.
-PARTICIPANT_WINDOW = 4
+PARTICIPANT_WINDOW = 12
 
 
 def vocatives(context: Context, utterance: Utterance) -> list[str]:
@@ -68,14 +68,14 @@ def assign_addressees(context: Context, utterance_vocatives: dict[int, list[str]
         utterance.addressees = [c for c in dict.fromkeys(found) if c != utterance.speaker]
 
 
-def participants(context: Context, index: int) -> list[str]:
-    """Speakers of the utterances within :data:`PARTICIPANT_WINDOW` turns of ``index``
-    that belong to the same exchange, nearest first."""
+def participants(context: Context, index: int, window: int = PARTICIPANT_WINDOW) -> list[str]:
+    """Speakers of the utterances within ``window`` turns of ``index`` that belong to
+    the same exchange, nearest first."""
     utterances = context.utterances
     found = []
     for direction in (-1, 1):
         current = index
-        for _ in range(PARTICIPANT_WINDOW):
+        for _ in range(window):
             following = current + direction
             if not 0 <= following < len(utterances):
                 break

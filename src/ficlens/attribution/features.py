@@ -24,6 +24,8 @@ PARAGRAPHS_BEFORE = 3
 RECENT_UTTERANCES = 8
 #: …when they lie within this many paragraphs.
 SCENE_PARAGRAPHS = 12
+#: Turns before and after an utterance whose speakers are the exchange's participants.
+EXCHANGE_TURNS = 16
 
 FEATURES = [
     "tag_speech_subject",    # named subject of a speech verb next to the quote
@@ -218,7 +220,7 @@ class FeatureBuilder:
                             and not prev_has_quote else []),
             "prev_mentions": {c for _, c in self.narration_mentions(previous)}
             if previous >= 0 else set(),
-            "participants": set(participants(self.context, index)),
+            "participants": set(participants(self.context, index, EXCHANGE_TURNS)),
             "vocative_before": previous_evidence.vocatives if previous_evidence else [],
             "addressed_before": [a for t in previous_evidence.tags for a in t.addressees]
             if previous_evidence else [],

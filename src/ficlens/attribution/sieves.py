@@ -36,6 +36,7 @@ from ficlens.attribution.features import Evidence, FeatureBuilder
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
 from ficlens.attribution.ranker import Ranker
 from ficlens.attribution.tags import Tag, TagReader
+from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Character, Document
 
 logger = logging.getLogger(__name__)
@@ -55,8 +56,13 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     for utterance, found in zip(context.utterances, evidence, strict=True):
         apply_tag_sieve(utterance, found, narrator, ranker)
     anchored = {u.index for u in context.utterances if u.sieve}
-    turns.apply(context, anchored, ranker.sieve_confidence.get("turns", 0.8))
     genders = {c.id: character_gender(c) for c in doc.characters}
+
+    def fits(utterance: Utterance, speaker: str) -> bool:
+        stated = evidence[utterance.index].tag_pronoun
+        return not (stated and genders.get(speaker) not in (None, stated))
+
+    turns.apply(context, anchored, ranker.sieve_confidence.get("turns", 0.8), fits)
     builder = FeatureBuilder(context, evidence, narrator, genders,
                              turns.turn_anchors(context, anchored))
     decode(builder, ranker, observer)
@@ -91,19 +97,27 @@ def collect_evidence(context: Context, reader: TagReader, utterance: Utterance) 
               if m.character and m.kind == "name"]
     pronoun = None
     tag = speech_tag(tags)
-    if tag is not None and tag.subject_kind == "pronoun" and tag.verb_row is not None:
+    if tag is not None and tag.subject_kind in ("pronoun", "nominal") and (
+            tag.verb_row is not None):
         pronoun = _subject_gender(context, tag)
     return Evidence(tags, voc, list(dict.fromkeys(inside)), pronoun)
 
 
 def _subject_gender(context: Context, tag: Tag) -> str | None:
+    """The gender a tag's subject states: its pronoun's, or the head noun's of a
+    description ("said the old lady")."""
     if tag.mention is not None:
-        return PRONOUN_GENDER.get(context.doc.text[tag.mention.start:tag.mention.end].lower())
+        words = context.doc.text[tag.mention.start:tag.mention.end].lower().split()
+        return _word_gender(words[-1]) if words else None
     tokens = context.tokens
     for row in range(max(0, tag.verb_row - 4), min(len(tokens), tag.verb_row + 4)):
         if tokens.head[row] == tag.verb_row and tokens.dep[row] in ("nsubj", "nsubjpass"):
-            return PRONOUN_GENDER.get(tokens.lower[row])
+            return _word_gender(tokens.lower[row])
     return None
+
+
+def _word_gender(word: str) -> str | None:
+    return PRONOUN_GENDER.get(word) or PERSON_NOUNS.get(word)
 
 
 def speech_tag(tags: list[Tag]) -> Tag | None:

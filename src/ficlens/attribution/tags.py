@@ -32,6 +32,8 @@ RELATIVE = frozenset({"who", "that", "which"})
 CONJ_SUBJECT_WINDOW = 12
 TOWARDS = frozenset({"to", "at", "towards", "toward"})
 JOIN_BEFORE = frozenset(",:;\u2014-")
+#: A tag sentence opening with its speaker has the speech verb within this many tokens.
+LEAD_WINDOW = 4
 
 
 @dataclass
@@ -88,8 +90,8 @@ class TagReader:
         after_start = last.end + 1
         after_end = self._first_sentence_end(after_start, next_start)
         quote_tail = text[max(last.start, last.end - 1):last.end]
-        after_joined = quote_tail in (",", "\u2014", "-") or (
-            quote_tail in ("!", "?") and self._starts_lower(after_start, after_end))
+        after_joined = quote_tail in (",", "\u2014", "-") or self._starts_lower(
+            after_start, after_end)
         clauses.append(("after", after_start, after_end, after_joined))
         first = utterance.parts[0]
         before_end = first.start - 1
@@ -145,7 +147,9 @@ class TagReader:
         lemma = self.lemma(verb)
         speech = lemma in SPEECH_VERBS and (tokens.pos[verb] == "VERB" or self._glued_speech(verb))
         tag = Tag(position, joined, verb, speech, start=start, end=end)
-        self._subject(tag, verb, rows)
+        subject = self._subject(tag, verb, rows)
+        if position == "after" and speech and not joined:
+            tag.joined = self._leads_with_speaker(rows, subject, verb)
         if tag.speech or joined:
             tag.addressees = self._addressees(verb, rows, lemma)
         return tag
@@ -192,11 +196,22 @@ class TagReader:
         return (len(piece) > len(self._word(row))
                 and speech_lemma(self._word(row)) is not None)
 
-    def _subject(self, tag: Tag, verb: int, rows: list[int]) -> None:
+    def _leads_with_speaker(self, rows: list[int], subject: int | None, verb: int) -> bool:
+        """A sentence after the quote that opens with its subject and a speech verb
+        ('"Who is it?" Freddy panted.' / '"Go." She said.') is the quote's tag."""
+        tokens = self.context.tokens
+        if subject is None or not rows[0] <= subject < verb or verb - rows[0] > LEAD_WINDOW:
+            return False
+        return all(row == subject or self.head[row] == subject
+                   or (row > subject and tokens.pos[row] == "ADV")
+                   for row in rows if row < verb)
+
+    def _subject(self, tag: Tag, verb: int, rows: list[int]) -> int | None:
+        """Fill the tag's subject; returns the subject's row."""
         tokens = self.context.tokens
         subject = self._subject_row(verb, rows)
         if subject is None:
-            return
+            return None
         lower = tokens.lower[subject]
         mention = self.context.mention_at(self.start[subject])
         if mention is None and tokens.pos[subject] in ("PROPN", "NOUN"):
@@ -213,6 +228,7 @@ class TagReader:
             tag.subject_kind = "name"
         else:
             tag.subject_kind = "nominal"
+        return subject
 
     def name_match(self, row: int) -> Mention | None:
         """A subject no mention covers, matched to the one character whose names hold

@@ -11,6 +11,8 @@ the utterances of runs whose tagged turns agree on exactly two alternating speak
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ficlens.attribution.context import Context, Utterance
 
 #: Decisions further than this many turns from an agreeing anchor are left to the ranker.
@@ -75,8 +77,11 @@ def _nearest(speakers: list[str | None], position: int, parity: int) -> str | No
     return best
 
 
-def apply(context: Context, anchored: set[int], confidence: float) -> None:
-    """Decide undecided turns of runs whose anchors alternate between two speakers."""
+def apply(context: Context, anchored: set[int], confidence: float,
+          fits: Callable[[Utterance, str], bool] = lambda utterance, speaker: True) -> None:
+    """Decide undecided turns of runs whose anchors alternate between two speakers;
+    an utterance whose own evidence does not ``fit`` its turn's speaker (a "she said"
+    for a man) is left to the ranker."""
     for run in runs(context):
         speakers = [_turn_speaker(turn, anchored) for turn in run]
         even = {s for i, s in enumerate(speakers) if s and i % 2 == 0}
@@ -91,8 +96,9 @@ def apply(context: Context, anchored: set[int], confidence: float) -> None:
             if distance > MAX_TURNS_FROM_ANCHOR:
                 continue
             for utterance in turn:
-                if utterance.sieve is None:
+                if utterance.sieve is None and fits(utterance, pair[position % 2]):
                     utterance.speaker = pair[position % 2]
                     utterance.sieve = "turns"
                     utterance.confidence = confidence
+
 

@@ -4,7 +4,8 @@ The inventory is not changed. Mentions come from two places:
 
 1. every place where one of a character's aliases is written (case-insensitive, but
    each name word capitalised as names are: "the General" matches the alias "The
-   General", "the robber" does not match "The Robber");
+   General"), and an alias made of "the" and common nouns also where the text writes it
+   in lower case as a description ("said the landlady" for "The Landlady");
 2. every other run of capitalised name words compatible with a character's names:
    a first name, surname, title + surname, or diminutive of one of its aliases.
 
@@ -25,6 +26,9 @@ from ficlens.model import Character, Mention
 
 #: Leading alias words that need not be capitalised in the text.
 LEADING_WORDS = frozenset(("the", "a", "an", "my", "dear", "old", "young", "little", "poor"))
+#: Roles in which a lower-case "the <noun>" names a listed character.
+DESCRIPTION_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "iobj", "attr", "appos",
+                              "conj", "dative"))
 #: Weight of a gender given in the user's list, against title votes.
 GIVEN_GENDER_WEIGHT = 100
 
@@ -80,7 +84,8 @@ def alias_hits(ctx: TokenContext, characters: list[Character]) -> list[Span]:
             end = start + len(alias)
             if (text[start:end].lower() == alias and (best is None or len(alias) > best[0])
                     and not (end < len(text) and text[end].isalnum())
-                    and _written_as_name(ctx, row, text[start:end])):
+                    and (_written_as_name(ctx, row, text[start:end])
+                         or _written_as_description(ctx, start, end))):
                 best = (len(alias), end, owners)
         if best is None:
             row += 1
@@ -114,6 +119,17 @@ def _written_as_name(ctx: TokenContext, row: int, written: str) -> bool:
     if len(words) == 1 and ctx.initial[row]:
         return ctx.tokens.pos[row] == "PROPN" or ctx.tokens.person[row] != 0
     return True
+
+
+def _written_as_description(ctx: TokenContext, start: int, end: int) -> bool:
+    """An alias such as "The Landlady" written in lower case as a person's description
+    ("said the landlady"): "the" and a noun that heads a subject, object or the like,
+    not a modifier ("the general opinion")."""
+    rows = ctx.tokens.rows_between(start, end)
+    if len(rows) < 2 or ctx.tokens.lower[rows[0]] != "the" or ctx.heading[rows[0]]:
+        return False
+    last = rows[-1]
+    return ctx.tokens.pos[last] == "NOUN" and ctx.tokens.dep[last] in DESCRIPTION_DEPS
 
 
 def link_to_inventory(ctx: TokenContext, occurrences: list[Occurrence],

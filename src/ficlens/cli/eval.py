@@ -44,7 +44,8 @@ def command() -> None:
                                                              path_type=Path))
 @click.option("--novels", help="Comma-separated novel folder names (default: all).")
 @click.option("--gold-characters", is_flag=True,
-              help="Hand ficlens the gold character list instead of letting it build its own.")
+              help="Hand ficlens the gold character list (names, aliases and gender) instead "
+                   "of letting it build its own.")
 @common_options
 def pdnc(corpus_dir: Path, novels: str | None, gold_characters: bool, json_path: Path | None,
          cache_dir: Path | None, jobs: int) -> None:
