@@ -2,7 +2,9 @@
 
 The text is parsed paragraph by paragraph (overlong paragraphs in bounded blocks),
 so memory stays bounded however long the work is; each spaCy ``Doc`` is turned into
-rows of the document's :class:`~ficlens.model.TokenTable` and dropped.
+rows of the document's :class:`~ficlens.model.TokenTable` and dropped. Blocks go to
+spaCy in batches bounded in count and in characters: spaCy needs about 16 KB per token
+of a batch while it parses, so 64 long paragraphs at once would take a gigabyte.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ logger = logging.getLogger(__name__)
 # Longest piece of text handed to spaCy at once (characters).
 MAX_BLOCK_CHARS = 20000
 BATCH_SIZE = 64
+# Most characters in one batch of blocks: no batch holds more text than the longest
+# block, so the parse's peak memory is set by one block, not by 64 long paragraphs.
+MAX_BATCH_CHARS = MAX_BLOCK_CHARS
 _BLOCK_BREAK = re.compile(r"\n|(?<=[.!?])\s+")
 
 
@@ -54,13 +59,30 @@ def parse_text(doc: Document) -> TokenTable:
     return build_table(parse_blocks(doc), len(doc.text))
 
 
+def batches(spans: Iterable[tuple[int, int]], max_blocks: int = BATCH_SIZE,
+            max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[tuple[int, int]]]:
+    """Consecutive runs of ``spans``, each of at most ``max_blocks`` spans and, unless it
+    is a single span, at most ``max_chars`` characters."""
+    batch: list[tuple[int, int]] = []
+    chars = 0
+    for start, end in spans:
+        if batch and (len(batch) >= max_blocks or chars + end - start > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append((start, end))
+        chars += end - start
+    if batch:
+        yield batch
+
+
 def parse_blocks(doc: Document) -> Iterator[tuple[int, Doc]]:
-    """``(offset, spaCy Doc)`` for each block of the text, parsed in batches."""
-    spans = list(blocks(doc))
-    texts = (doc.text[start:end] for start, end in spans)
-    parsed = get_nlp().pipe(texts, batch_size=BATCH_SIZE)
-    for (block_start, _), spacy_doc in zip(spans, parsed, strict=True):
-        yield block_start, spacy_doc
+    """``(offset, spaCy Doc)`` for each block of the text, parsed in bounded batches."""
+    nlp = get_nlp()
+    for batch in batches(blocks(doc)):
+        texts = [doc.text[start:end] for start, end in batch]
+        parsed = nlp.pipe(texts, batch_size=len(batch))
+        for (block_start, _), spacy_doc in zip(batch, parsed, strict=True):
+            yield block_start, spacy_doc
 
 
 def build_table(parsed: Iterable[tuple[int, Doc]], total_chars: int) -> TokenTable:
