@@ -158,9 +158,8 @@ class FeatureBuilder:
         found.extend(c for c in self.anchors.get(index, ()) if c)
         found = [c for c in dict.fromkeys(found) if c in self.context.known]
         pronoun = evidence.tag_pronoun
-        if pronoun:
-            agreeing = [c for c in found if self.genders.get(c) in (None, pronoun)]
-            found = agreeing or found
+        agreeing = [c for c in found if not gender_contradicts(pronoun, self.genders.get(c))]
+        found = agreeing or found
         return found
 
     def matrix(self, index: int, candidates: list[str]) -> np.ndarray:
@@ -266,11 +265,17 @@ class FeatureBuilder:
         pronoun = evidence.tag_pronoun
         gender = self.genders.get(candidate)
         row[f["pronoun_agrees"]] = bool(pronoun and gender == pronoun)
-        row[f["pronoun_contradicts"]] = bool(pronoun and gender and gender != pronoun)
+        row[f["pronoun_contradicts"]] = gender_contradicts(pronoun, gender)
         if pronoun and row[f["pronoun_agrees"]]:
             same = [c for c in shared["order"] if self.genders.get(c) == pronoun]
             if candidate in same:
                 row[f["gender_recency"]] = 1.0 / (1 + same.index(candidate))
+
+
+def gender_contradicts(stated: str | None, gender: str | None) -> bool:
+    """Whether the gender a tag states ("she said") rules out a character of ``gender``;
+    an unknown gender on either side rules nothing out."""
+    return bool(stated and gender and gender != stated)
 
 
 def _fill_tags(row: np.ndarray, candidate: str, evidence: Evidence) -> None:

@@ -32,7 +32,7 @@ from ficlens.attribution import turns
 from ficlens.attribution.addressees import assign_addressees, same_exchange, vocatives
 from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.decode import Observer, decide, decode
-from ficlens.attribution.features import Evidence, FeatureBuilder
+from ficlens.attribution.features import Evidence, FeatureBuilder, gender_contradicts
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
 from ficlens.attribution.ranker import Ranker
 from ficlens.attribution.tags import Tag, TagReader
@@ -59,8 +59,8 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     genders = {c.id: character_gender(c) for c in doc.characters}
 
     def fits(utterance: Utterance, speaker: str) -> bool:
-        stated = evidence[utterance.index].tag_pronoun
-        return not (stated and genders.get(speaker) not in (None, stated))
+        return not gender_contradicts(evidence[utterance.index].tag_pronoun,
+                                      genders.get(speaker))
 
     turns.apply(context, anchored, ranker.sieve_confidence.get("turns", 0.8), fits)
     builder = FeatureBuilder(context, evidence, narrator, genders,

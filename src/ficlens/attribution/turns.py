@@ -100,5 +100,3 @@ def apply(context: Context, anchored: set[int], confidence: float,
                     utterance.speaker = pair[position % 2]
                     utterance.sieve = "turns"
                     utterance.confidence = confidence
-
-

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc as SpacyDoc
 
+from ficlens.characters.inventory import GENDERS
 from ficlens.eval.gold import GoldCharacter, GoldNovel
 from ficlens.eval.metrics import METRICS
-from ficlens.model import Character, Document, Gender
+from ficlens.model import Character, Document
 from ficlens.nlp import get_nlp
 from ficlens.pipeline import STAGES, run_pipeline, stage_name
 from ficlens.readers.text import document_from_text
@@ -73,14 +74,11 @@ class EvalReport:
         }
 
 
-#: Gold gender labels (PDNC writes M and F) as the pronouns a character list gives.
-GOLD_GENDERS: dict[str, Gender] = {"m": "he/him", "f": "she/her"}
-
-
 def gold_characters(characters: Iterable[GoldCharacter]) -> list[Character]:
-    """The gold character list, with its genders, as a fixed, user-supplied inventory."""
+    """The gold character list, with its genders (PDNC's M and F read as a user's list
+    reads them), as a fixed, user-supplied inventory."""
     return [Character(id=f"c{c.id}", name=c.name, aliases=list(c.aliases),
-                      gender=GOLD_GENDERS.get((c.gender or "").lower()), source="user")
+                      gender=GENDERS.get((c.gender or "").lower()), source="user")
             for c in characters]
 
 
