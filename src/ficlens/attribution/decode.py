@@ -1,11 +1,16 @@
-"""Deciding the utterances no sieve settled: easy-first, then one refining pass.
+"""Deciding the utterances no sieve settled: easy-first, runs as sequences, then a
+refining pass.
 
 The ranker's features read the speakers of neighbouring turns, so the order of
 decisions matters: a wrong early guess misleads its neighbours. Easy-first
 decoding always commits the utterance the ranker is surest about, then rescores
 the undecided utterances near it, so evidence spreads outwards from tags and
-confident guesses. A final pass rescores every ranked utterance once all its
-neighbours are known. A paragraph that continues a quotation takes its speaker
+confident guesses. Then each run of dialogue is decided again as one sequence
+(:mod:`ficlens.attribution.sequence`), which undoes chains of early mistakes,
+and again, since the candidates of each turn depend on its neighbours' speakers. A
+final pass rescores every ranked utterance once all its neighbours are known: it
+gives the sequence's choices their confidence and re-decides the utterances outside
+runs. A paragraph that continues a quotation takes its speaker
 whenever the quotation's first paragraph is decided.
 """
 
@@ -19,6 +24,7 @@ import numpy as np
 from ficlens.attribution.context import Utterance
 from ficlens.attribution.features import FeatureBuilder
 from ficlens.attribution.ranker import Ranker
+from ficlens.attribution.sequence import decode_runs
 
 #: Called for each utterance the ranker decides: (index, candidates, feature matrix).
 Observer = Callable[[int, list[str], np.ndarray], None]
@@ -26,6 +32,9 @@ Observer = Callable[[int, list[str], np.ndarray], None]
 RESCORE_BEFORE = 2
 RESCORE_AFTER = 3
 REFINE_PASSES = 1
+#: Times every run is decoded as a sequence: each pass reads candidates and exchange
+#: participants off the speakers the pass before chose (three reach a fixed point).
+SEQUENCE_PASSES = 3
 
 
 def decide(utterance: Utterance, speaker: str | None, sieve: str, confidence: float) -> None:
@@ -73,16 +82,27 @@ def decode(builder: FeatureBuilder, ranker: Ranker, observer: Observer | None = 
             if other in pending:
                 version[other] += 1
                 push(other)
-    refine(builder, ranker, observer)
+    settled: set[int] = set()
+    for _ in range(SEQUENCE_PASSES):
+        settled |= decode_runs(builder, ranker)
+    refine(builder, ranker, observer, settled)
 
 
-def refine(builder: FeatureBuilder, ranker: Ranker, observer: Observer | None) -> None:
+def refine(builder: FeatureBuilder, ranker: Ranker, observer: Observer | None,
+           settled: set[int] = frozenset()) -> None:
+    """Rescore every ranked utterance; one whose speaker the run's sequence ``settled``
+    keeps it (with the ranker's calibrated probability of it as confidence) when the
+    ranker lists that speaker at all."""
     ranked = [u for u in builder.context.utterances if u.sieve == "ranker"]
     for remaining in range(REFINE_PASSES, 0, -1):
         for utterance in ranked:
             speaker, confidence, candidates, matrix = score(builder, ranker, utterance.index)
             if observer is not None and remaining == 1 and matrix is not None:
                 observer(utterance.index, candidates, matrix)
+            if utterance.index in settled and utterance.speaker in candidates:
+                probabilities = ranker.probabilities(matrix)
+                speaker = utterance.speaker
+                confidence = ranker.calibrated(float(probabilities[candidates.index(speaker)]))
             decide(utterance, speaker, "ranker", confidence)
 
 

@@ -1,0 +1,48 @@
+"""Decoding a run of dialogue as one sequence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ficlens.attribution.ranker import default_ranker
+from ficlens.attribution.sequence import LOCAL_WEIGHT, best_path, transition
+from ficlens.attribution.sieves import attribute
+
+NAMES = {"Anya": "c0", "Buffy": "c1", "Spike": "c2"}
+
+
+def local(**probabilities: float) -> tuple[list[str], np.ndarray]:
+    names = list(probabilities)
+    return names, LOCAL_WEIGHT * np.log(np.array([probabilities[n] for n in names]))
+
+
+def fixed(name: str) -> tuple[list[str], np.ndarray]:
+    return [name], np.zeros(1)
+
+
+def test_sequence_transition_prefers_alternation():
+    assert transition("A", "B", "A") > transition("A", "B", "C") > transition("A", "B", "B")
+    assert transition(None, "A", "B") > transition(None, "A", "A")
+
+
+def test_sequence_alternation_outweighs_a_weak_local_preference():
+    # Greedy choice would give turn 3 to C (0.55 > 0.45); the exchange says A, B, A, B.
+    path = best_path([fixed("A"), fixed("B"), local(A=0.45, C=0.55), local(B=0.5, C=0.5)])
+    assert path == ["A", "B", "A", "B"]
+
+
+def test_sequence_strong_local_evidence_brings_in_a_third_speaker():
+    path = best_path([fixed("A"), fixed("B"), local(A=0.02, C=0.98)])
+    assert path == ["A", "B", "C"]
+
+
+def test_sequence_single_turn_takes_its_best_candidate():
+    assert best_path([local(A=0.3, B=0.7)]) == ["B"]
+
+
+def test_sequence_run_keeps_sieve_decisions_and_fills_the_rest(docs):
+    doc = docs.story([docs.said("Anya"), docs.said("Buffy"), docs.untagged("Yes"),
+                      docs.untagged("No"), docs.said("Anya"), docs.untagged("Fine")], NAMES)
+    context = attribute(doc, default_ranker())
+    assert [u.speaker for u in context.utterances] == ["c0", "c1", "c0", "c1", "c0", "c1"]
+    assert [u.sieve for u in context.utterances][:2] == ["tag_name", "tag_name"]
