@@ -153,3 +153,20 @@ def test_sieves_description_tag_states_gender(docs):
     context = attribute(doc, default_ranker())
     assert context.evidence[0].tag_pronoun == "she/her"
     assert context.utterances[0].speaker == "c0"
+
+
+def test_sieves_speech_verb_running_into_the_quote_is_a_tag(docs):
+    # Then Spike said "Go home."  (no comma or colon before the quote)
+    paragraph = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "said/VERB/ROOT/-/say",
+                 '"/PUNCT/punct/2', "Go/VERB/ccomp/2", "home/ADV/advmod/4", "./PUNCT/punct/4",
+                 '"/PUNCT/punct/2']
+    assert speakers(docs.story([paragraph], NAMES)) == [("c2", "tag_name", "explicit")]
+
+
+def test_sieves_quote_inside_a_that_clause_is_no_tag(docs):
+    # Spike declared that she "would win."  (the quote is what was declared, in her words)
+    paragraph = ["Spike/PROPN/nsubj/1", "declared/VERB/ROOT/-/declare", "that/SCONJ/mark/4",
+                 "she/PRON/nsubj/4", '"/PUNCT/punct/4', "would/AUX/aux/6", "win/VERB/ccomp/1",
+                 "./PUNCT/punct/1", '"/PUNCT/punct/1']
+    _, sieve, _ = speakers(docs.story([paragraph], NAMES))[0]
+    assert sieve != "tag_name"

@@ -150,6 +150,8 @@ class TagReader:
         subject = self._subject(tag, verb, rows)
         if position == "after" and speech and not joined:
             tag.joined = self._leads_with_speaker(rows, subject, verb)
+        elif position == "before" and speech and not joined and subject is not None:
+            tag.joined = self._runs_into_quote(rows, verb, end)
         if tag.speech or joined:
             tag.addressees = self._addressees(verb, rows, lemma)
         return tag
@@ -205,6 +207,16 @@ class TagReader:
         return all(row == subject or self.head[row] == subject
                    or (row > subject and tokens.pos[row] == "ADV")
                    for row in rows if row < verb)
+
+    def _runs_into_quote(self, rows: list[int], verb: int, end: int) -> bool:
+        """A speech verb running straight into the quote with no mark between
+        ('Then Miss Bartlett said "So what is to be done?"'), unless the quote is
+        the object of a clause ('declared that she "would win"')."""
+        if not self.text[:end].rstrip()[-1:].isalpha():
+            return False
+        tokens = self.context.tokens
+        return not any(row > verb and (tokens.dep[row] == "mark" or tokens.lower[row] in (
+            "that", "whether", "if", "how")) for row in rows)
 
     def _subject(self, tag: Tag, verb: int, rows: list[int]) -> int | None:
         """Fill the tag's subject; returns the subject's row."""
