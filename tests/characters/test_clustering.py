@@ -55,6 +55,16 @@ def test_clustering_miss_with_shared_surname_is_resolved_by_context():
     assert resolve_mentions(keys, clustering)[-1] == jane
 
 
+def test_clustering_bare_word_goes_to_who_has_it_as_given_name():
+    # "Kate Cassie" (a rare slip) joins Kate Hilbery; "Cassie" alone is Cassie Otway.
+    clustering = cluster_forms(infos(
+        ("Kate Hilbery", 9, {"she/her": 9}), ("Cassie Otway", 3, {"she/her": 3}),
+        ("Kate Cassie", 1, {}), ("Kate", 200, {}), ("Cassie", 60, {})), Counter())
+    cassie = clustering.candidates["cassie otway"]
+    assert clustering.candidates["cassie"] == cassie
+    assert clustering.candidates["kate cassie"] == clustering.candidates["kate hilbery"]
+
+
 def test_clustering_titles_keep_people_apart():
     clustering = cluster_forms(infos(("Major Callendar", 5, {}),
                                      ("Mrs. Callendar", 5, {"she/her": 15})), Counter())

@@ -172,7 +172,8 @@ def _place(info: FormInfo, clusters: list[Cluster], index: _WordIndex, cooccur: 
         found = _same_given_name(info, clusters, cooccur)
     form = info.form
     if len(found) > 1 and not form.titles and len(form.words) == 1:
-        found = _bare_surname(form.key, [clusters[i] for i in found]) or found
+        found = (_bare_surname(form.key, [clusters[i] for i in found])
+                 or _bare_given_name(form.key, [clusters[i] for i in found]) or found)
     if len(found) > 1 and not form.titles and len(form.words) > 1:
         found = _merge_namesakes(form, [clusters[i] for i in found]) or found
     if not found or (len(found) > 1 and form.titles and not _one_of_them(form, [
@@ -219,6 +220,15 @@ def _bare_surname(word: str, candidates: list[Cluster]) -> list[int]:
         return []
     kept = [c.index for c in candidates if c.gender != "she/her"]
     return kept if 0 < len(kept) < len(candidates) else []
+
+
+def _bare_given_name(word: str, candidates: list[Cluster]) -> list[int]:
+    """A bare word that is one person's given name ("Cassandra Otway") and only the
+    last word of the others' names ("Katharine Cassandra", a rare form that joined
+    Katharine Hilbery) names the person who carries it first."""
+    given = [c.index for c in candidates
+             if any(len(name) > 1 and name[0] == word for name in c.names)]
+    return given if len(given) == 1 else []
 
 
 def _same_given_name(info: FormInfo, clusters: list[Cluster], cooccur: Counter) -> list[int]:
