@@ -19,3 +19,13 @@ def test_descriptions_generic_or_rare_ones_do_not():
     generic = '" No . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 man|NOUN|nsubj|-2 .'
     ctx = build_context(parsed(generic, generic, generic, SPEAKS))
     assert description_mentions(ctx, covered=set()) == {}
+
+
+def test_descriptions_capitalised_epithet_with_a_generic_head_becomes_a_character():
+    speaks = ('" Stop . " said|VERB|ROOT|.|lemma=say the|DET|det|+2 Invisible|PROPN|compound|+1 '
+              'Man|PROPN|nsubj|-3 .')
+    ctx = build_context(parsed(speaks, speaks, speaks,
+                               "They ran from the|DET|det|+2 Invisible|ADJ|amod|+1 Man|PROPN ."))
+    assert speaking_descriptions(ctx) == {"the Invisible Man": 3}
+    spans = description_mentions(ctx, covered=set())
+    assert len(spans["the Invisible Man"]) == 4

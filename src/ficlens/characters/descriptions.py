@@ -5,9 +5,10 @@ speech verb beside a quote at least :data:`MIN_SPEECHES` times is someone the st
 never names. It becomes a character called by that description, and every place the
 description is written is a nominal mention of it. Generic heads ("the man", "the
 voice") are left to pronoun-style resolution: they name different people in
-different scenes. (A described character that is also named elsewhere, "the beadle"
-for Mr. Bumble, stays a character of its own: salience alone links them wrongly too
-often.)
+different scenes, unless written as a capitalised *epithet* ("said the Invisible
+Man", "said the Voice"): the capitals show the story uses it as a name. (A described
+character that is also named elsewhere, "the beadle" for Mr. Bumble, stays a
+character of its own: salience alone links them wrongly too often.)
 """
 
 from __future__ import annotations
@@ -29,16 +30,29 @@ TAG_REACH = 8
 
 
 def description_at(ctx: TokenContext, row: int) -> tuple[int, str] | None:
-    """The description whose head noun is on ``row``: (first row, lower-case text)."""
+    """The description whose head noun is on ``row``: (first row, its text, lower-case
+    but for the capitals of an epithet)."""
     tokens = ctx.tokens
-    if tokens.pos[row] != "NOUN" or tokens.tag[row] not in ("NN", "NOUN"):
+    epithet = ctx.caps[row]
+    if epithet and tokens.pos[row] not in ("NOUN", "PROPN"):
         return None
+    if not epithet and (tokens.pos[row] != "NOUN" or tokens.tag[row] not in ("NN", "NOUN")):
+        return None
+    modifiers = ("ADJ", "NOUN", "PROPN") if epithet else ("ADJ",)
     first = row - 1
-    while first >= 0 and row - first < MAX_WORDS and tokens.pos[first] == "ADJ":
+    while first >= 0 and (tokens.pos[first] == "SPACE" or (
+            row - first < MAX_WORDS and tokens.pos[first] in modifiers
+            and ctx.caps[first] == epithet)):
         first -= 1
-    if first < 0 or tokens.lower[first] != "the" or ctx.caps[row]:
+    if first < 0 or tokens.lower[first] != "the":
         return None
-    return first, " ".join(tokens.lower[first:row + 1])
+    written = ctx.words if epithet else tokens.lower
+    words = [written[r] for r in range(first + 1, row + 1) if tokens.pos[r] != "SPACE"]
+    return first, " ".join(["the", *words])
+
+
+def _generic(ctx: TokenContext, row: int) -> bool:
+    return ctx.tokens.lower[row] in GENERIC and not ctx.caps[row]
 
 
 def speaking_descriptions(ctx: TokenContext) -> Counter:
@@ -46,7 +60,7 @@ def speaking_descriptions(ctx: TokenContext) -> Counter:
     tokens = ctx.tokens
     counts: Counter = Counter()
     for row, dep in enumerate(tokens.dep):
-        if dep != "nsubj" or ctx.quote_of[row] >= 0 or tokens.lower[row] in GENERIC:
+        if dep != "nsubj" or ctx.quote_of[row] >= 0 or _generic(ctx, row):
             continue
         verb = int(tokens.head[row])
         if tokens.lemma[verb] not in SPEECH_VERBS or not _beside_quote(ctx, verb):
@@ -71,8 +85,8 @@ def description_mentions(ctx: TokenContext, covered: set[int]) -> dict[str, list
     if not wanted:
         return spans
     tokens = ctx.tokens
-    for row, lower in enumerate(tokens.lower):
-        if row in covered or lower in GENERIC or tokens.pos[row] != "NOUN":
+    for row in range(len(tokens.lower)):
+        if row in covered or _generic(ctx, row) or tokens.pos[row] not in ("NOUN", "PROPN"):
             continue
         found = description_at(ctx, row)
         if found is not None and found[1] in wanted:
