@@ -17,7 +17,8 @@ Order of decisions, each utterance keeping the first one that applies:
    the untagged turns follow the alternation (:mod:`ficlens.attribution.turns`).
 4. ``ranker``: the learned ranker over candidate characters (features in
    :mod:`ficlens.attribution.features`), decided easy-first so that turn-taking
-   features see the speakers already chosen (:mod:`ficlens.attribution.decode`).
+   features see the speakers already chosen (:mod:`ficlens.attribution.decode`),
+   then run by run as one sequence (:mod:`ficlens.attribution.sequence`).
 
 Every decision's confidence is the precision measured for its sieve on LitBank, or
 the ranker's calibrated probability.
