@@ -17,7 +17,7 @@ whenever the quotation's first paragraph is decided.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import numpy as np
 
@@ -89,7 +89,7 @@ def decode(builder: FeatureBuilder, ranker: Ranker, observer: Observer | None = 
 
 
 def refine(builder: FeatureBuilder, ranker: Ranker, observer: Observer | None,
-           settled: set[int] = frozenset()) -> None:
+           settled: Collection[int] = ()) -> None:
     """Rescore every ranked utterance; one whose speaker the run's sequence ``settled``
     keeps it (with the ranker's calibrated probability of it as confidence) when the
     ranker lists that speaker at all."""

@@ -75,7 +75,7 @@ def _options(builder: FeatureBuilder, ranker: Ranker, head: Utterance,
     matrix = builder.matrix(head.index, candidates)
     matrix[:, _NEIGHBOURS] = 0.0
     probabilities = ranker.probabilities(matrix)[:-1]
-    return list(candidates), LOCAL_WEIGHT * np.log(np.maximum(probabilities, 1e-9))
+    return candidates, LOCAL_WEIGHT * np.log(np.maximum(probabilities, 1e-9))
 
 
 def transition(before: str | None, previous: str | None, speaker: str | None) -> float:

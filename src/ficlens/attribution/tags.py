@@ -151,7 +151,7 @@ class TagReader:
         if position == "after" and speech and not joined:
             tag.joined = self._leads_with_speaker(rows, subject, verb)
         elif position == "before" and speech and not joined and subject is not None:
-            tag.joined = self._runs_into_quote(rows, verb, end)
+            tag.joined = self._runs_into_quote(rows, verb, start, end)
         if tag.speech or joined:
             tag.addressees = self._addressees(verb, rows, lemma)
         return tag
@@ -208,11 +208,11 @@ class TagReader:
                    or (row > subject and tokens.pos[row] == "ADV")
                    for row in rows if row < verb)
 
-    def _runs_into_quote(self, rows: list[int], verb: int, end: int) -> bool:
+    def _runs_into_quote(self, rows: list[int], verb: int, start: int, end: int) -> bool:
         """A speech verb running straight into the quote with no mark between
         ('Then Miss Bartlett said "So what is to be done?"'), unless the quote is
         the object of a clause ('declared that she "would win"')."""
-        if not self.text[:end].rstrip()[-1:].isalpha():
+        if not self.text[start:end].rstrip()[-1:].isalpha():
             return False
         tokens = self.context.tokens
         return not any(row > verb and (tokens.dep[row] == "mark" or tokens.lower[row] in (
