@@ -170,3 +170,12 @@ def test_sieves_quote_inside_a_that_clause_is_no_tag(docs):
                  "./PUNCT/punct/1", '"/PUNCT/punct/1']
     _, sieve, _ = speakers(docs.story([paragraph], NAMES))[0]
     assert sieve != "tag_name"
+
+
+def test_sieves_body_part_subject_stands_for_its_owner(docs):
+    # Spike 's eyes narrowed. "Hey."  (the beat's actor is the owner of the eyes)
+    beat = ["Spike/PROPN/poss/2", "'s/PART/case/0", "eyes/NOUN/nsubj/3",
+            "narrowed/VERB/ROOT/-/narrow", "./PUNCT/punct/3",
+            '"/PUNCT/punct/6', "Hey/INTJ/ROOT/-", "./PUNCT/punct/6", '"/PUNCT/punct/6']
+    assert speakers(docs.story([beat], NAMES)) == [("c2", "beat_before", "implicit")]
+

@@ -39,6 +39,14 @@ question thank greet hail address command order instruct scold chide reprimand r
 admonish tease taunt mock interrupt console comfort soothe correct caution
 """.split())
 
+#: Parts of a person that stand for them as the subject of a beat or tag ("Dallas's hand
+#: came down on his shoulder", "her voice shook"): the possessor is the actor.
+BODY_WORDS = frozenset("""
+hand hands arm arms eye eyes face voice lips lip mouth head gaze glance smile grin
+expression brow brows eyebrow eyebrows tone jaw chin cheeks cheek heart fingers finger
+shoulders shoulder features look laugh
+""".split())
+
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "they", "them"})
 #: Words that may stand before a vocative inside a quote ("Now Buffy,", "Oh, Anne!").

@@ -6,7 +6,8 @@ and the one after the last part (up to the next sentence end). A clause is *join
 to the quote when punctuation runs on into it ('"Hi," said Anya', 'Anya said:
 "Hi"'); otherwise it is an action beat in its own sentence ('Xander grinned. "Hey."').
 In each clause the verb (a speech verb first, else a beat verb or the main verb) and
-its subject are read off the parse; the subject is resolved through ``doc.mentions``.
+its subject are read off the parse; the subject is resolved through ``doc.mentions``
+(a body part stands for its owner: "Dallas's hand came down", "her voice shook").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.lexicon import (
     ADDRESS_OBJECT_VERBS,
     BEAT_VERBS,
+    BODY_WORDS,
     FIRST_PERSON,
     SPEECH_VERBS,
     speech_lemma,
@@ -224,6 +226,7 @@ class TagReader:
         subject = self._subject_row(verb, rows)
         if subject is None:
             return None
+        subject = self._possessor(subject, rows)
         lower = tokens.lower[subject]
         mention = self.context.mention_at(self.start[subject])
         if mention is None and tokens.pos[subject] in ("PROPN", "NOUN"):
@@ -240,6 +243,17 @@ class TagReader:
             tag.subject_kind = "name"
         else:
             tag.subject_kind = "nominal"
+        return subject
+
+    def _possessor(self, subject: int, rows: list[int]) -> int:
+        """The owner of a body-part subject ("Dallas's hand", "her voice"), else the
+        subject itself."""
+        tokens = self.context.tokens
+        if tokens.lower[subject] not in BODY_WORDS:
+            return subject
+        for row in rows:
+            if row < subject and self.head[row] == subject and tokens.dep[row] == "poss":
+                return row
         return subject
 
     def name_match(self, row: int) -> Mention | None:
