@@ -179,3 +179,14 @@ def test_sieves_body_part_subject_stands_for_its_owner(docs):
             '"/PUNCT/punct/6', "Hey/INTJ/ROOT/-", "./PUNCT/punct/6", '"/PUNCT/punct/6']
     assert speakers(docs.story([beat], NAMES)) == [("c2", "beat_before", "implicit")]
 
+
+
+def test_sieves_body_part_sentence_after_quote_is_still_a_tag(docs):
+    # "Go." Her voice rasped.  (a sentence opening with its subject and a speech verb)
+    paragraph = ['"/PUNCT/punct/1', "Go/VERB/ROOT/-", "./PUNCT/punct/1", '"/PUNCT/punct/1',
+                 "Her/PRON/poss/5", "voice/NOUN/nsubj/6", "rasped/VERB/ROOT/-/rasp",
+                 "./PUNCT/punct/6"]
+    doc = docs.story([paragraph], NAMES, pronouns={"Her": "c0"})
+    context = attribute(doc, default_ranker())
+    (tag,) = [t for t in context.evidence[0].tags if t.speech]
+    assert tag.joined and tag.character == "c0" and tag.subject_kind == "pronoun"

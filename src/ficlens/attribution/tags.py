@@ -221,25 +221,26 @@ class TagReader:
             "that", "whether", "if", "how")) for row in rows)
 
     def _subject(self, tag: Tag, verb: int, rows: list[int]) -> int | None:
-        """Fill the tag's subject; returns the subject's row."""
+        """Fill the tag's subject from who it stands for (the owner of a body part);
+        returns the subject's own row, which the word-order checks read."""
         tokens = self.context.tokens
         subject = self._subject_row(verb, rows)
         if subject is None:
             return None
-        subject = self._possessor(subject, rows)
-        lower = tokens.lower[subject]
-        mention = self.context.mention_at(self.start[subject])
-        if mention is None and tokens.pos[subject] in ("PROPN", "NOUN"):
-            mention = self.name_match(subject)
+        actor = self._possessor(subject, rows)
+        lower = tokens.lower[actor]
+        mention = self.context.mention_at(self.start[actor])
+        if mention is None and tokens.pos[actor] in ("PROPN", "NOUN"):
+            mention = self.name_match(actor)
         if lower in FIRST_PERSON:
             tag.subject_kind = "first_person"
             tag.mention = mention
         elif mention is not None:
             tag.mention = mention
             tag.subject_kind = mention.kind
-        elif tokens.pos[subject] == "PRON":
+        elif tokens.pos[actor] == "PRON":
             tag.subject_kind = "pronoun"
-        elif tokens.pos[subject] == "PROPN":
+        elif tokens.pos[actor] == "PROPN":
             tag.subject_kind = "name"
         else:
             tag.subject_kind = "nominal"
