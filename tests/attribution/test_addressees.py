@@ -16,6 +16,8 @@ from ficlens.attribution.addressees import _is_vocative
     ("Buffy and I went out.", "Buffy", False),
     ("Where is Anya?", "Anya", False),
     ("Tell Spike, he will know.", "Spike", False),
+    ("No one but I, Spike, would try it!", "Spike", False),
+    ("Tell me, Anya, what happened.", "Anya", True),
 ])
 def test_addressees_vocative_patterns(quote, name, expected):
     start = quote.index(name)

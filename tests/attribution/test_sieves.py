@@ -190,3 +190,30 @@ def test_sieves_body_part_sentence_after_quote_is_still_a_tag(docs):
     context = attribute(doc, default_ranker())
     (tag,) = [t for t in context.evidence[0].tags if t.speech]
     assert tag.joined and tag.character == "c0" and tag.subject_kind == "pronoun"
+
+
+@pytest.mark.parametrize("tag", [
+    # "Well posted," sneered Spike.  (the parser took "sneered" for an adjective)
+    ["sneered/ADJ/amod/6/sneered", "Spike/PROPN/npadvmod/2", "./PUNCT/punct/2"],
+    # "Well posted," Spike said.  (the parser took "said" for a noun)
+    ["Spike/PROPN/compound/6", "said/NOUN/ROOT/-/said", "./PUNCT/punct/6"],
+])
+def test_sieves_misparsed_tag_is_read_from_its_words(tag, docs):
+    quote = ['"/PUNCT/punct/1', "Well/INTJ/intj/2", "posted/VERB/ROOT/-/post",
+             ",/PUNCT/punct/2", '"/PUNCT/punct/2']
+    assert speakers(docs.story([quote + tag], NAMES)) == [("c2", "tag_name", "explicit")]
+
+
+def test_sieves_unpunctuated_line_ending_in_a_speech_verb_introduces_the_quote(docs):
+    # Then Spike said  /  "Hey."
+    intro = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "said/VERB/ROOT/-/say"]
+    assert speakers(docs.story([intro, docs.untagged("Hey")], NAMES)) == [
+        ("c2", "tag_name", "explicit")]
+
+
+def test_sieves_speech_sentence_before_the_quote_names_the_speaker(docs):
+    # Spike interrupted him. "Go."
+    paragraph = ["Spike/PROPN/nsubj/1", "interrupted/VERB/ROOT/-/interrupt",
+                 "him/PRON/dobj/1", "./PUNCT/punct/1", '"/PUNCT/punct/5',
+                 "Go/VERB/ROOT/-", "./PUNCT/punct/5", '"/PUNCT/punct/5']
+    assert speakers(docs.story([paragraph], NAMES)) == [("c2", "beat_before", "implicit")]

@@ -33,3 +33,10 @@ def test_occurrences_skip_headings():
                                            ("J.", "J."), ("Toby's", "Toby"), ("--", "")])
 def test_occurrences_clean_word(word, cleaned):
     assert clean_word(word) == cleaned
+
+
+
+@pytest.mark.parametrize("intro, name", [("Then Mrs. Denham remarked|VERB :", "Mrs. Denham"),
+                                         ("Then Bull said|VERB", "Bull")])
+def test_occurrences_a_short_line_introducing_a_quote_is_no_heading(intro, name):
+    assert runs(intro, '" Hello . "') == [name]

@@ -40,7 +40,7 @@ def _is_vocative(text: str, quote_start: int, quote_end: int, start: int, end: i
         return False
     before = text[quote_start:start].rstrip(" ")
     if not before or before[-1] in BEFORE_VOCATIVE:
-        return True
+        return not _after_first_person(before)
     words = before.split()
     opener = words[-1].lower().strip(",.!?")
     if opener not in VOCATIVE_OPENERS:
@@ -48,6 +48,13 @@ def _is_vocative(text: str, quote_start: int, quote_end: int, start: int, end: i
     rest = " ".join(words[:-1]).rstrip()
     return not rest or rest[-1] in BEFORE_VOCATIVE or rest.lower().split()[-1] in (
         VOCATIVE_OPENERS)
+
+
+def _after_first_person(before: str) -> bool:
+    """ "No one but I, Hercule Poirot, would": a name in apposition to "I" names the
+    speaker, not the listener (after "me" it is a vocative: "Tell me, Anne")."""
+    words = before.rstrip(",").split()
+    return before.endswith(",") and bool(words) and words[-1] == "I"
 
 
 def same_exchange(context: Context, first: Utterance, second: Utterance) -> bool:

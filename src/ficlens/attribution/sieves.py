@@ -146,13 +146,14 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
 
 
 def action_beat(tags: list[Tag]) -> Tag | None:
-    """A clause naming a character as the subject of a verb that is not a speech verb:
-    joined to the quote ('"Hey," Xander grinned.'), else the sentence of the same
-    paragraph right before or right after it ('Xander grinned. "Hey."')."""
+    """A clause naming a character as the subject of a verb that is not a speech verb,
+    joined to the quote ('"Hey," Xander grinned.'); else the sentence of the same
+    paragraph right before or right after it, whatever its verb ('Xander grinned.
+    "Hey."', 'Dolly interrupted him. "But..."')."""
     for joined, position in ((True, None), (False, "before"), (False, "after")):
         for tag in tags:
             if (tag.joined == joined and position in (None, tag.position) and tag.character
-                    and tag.subject_kind == "name" and not tag.speech):
+                    and tag.subject_kind == "name" and not (joined and tag.speech)):
                 return tag
     return None
 

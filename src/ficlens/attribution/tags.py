@@ -8,6 +8,10 @@ to the quote when punctuation runs on into it ('"Hi," said Anya', 'Anya said:
 In each clause the verb (a speech verb first, else a beat verb or the main verb) and
 its subject are read off the parse; the subject is resolved through ``doc.mentions``
 (a body part stands for its owner: "Dallas's hand came down", "her voice shook").
+Where the parse finds no named speaker, a clause that opens with a speech verb and a
+name ("sneered Oakley") or a name and a speech verb is read from its words. A narration
+paragraph ending in a colon, comma, dash or, unpunctuated, in a speech verb ("Bull
+said") introduces the quote paragraph after it.
 """
 
 from __future__ import annotations
@@ -56,6 +60,14 @@ class Tag:
     @property
     def character(self) -> str | None:
         return self.mention.character if self.mention else None
+
+
+def _ends_in_speech_verb(body: str) -> bool:
+    """A paragraph that stops, unpunctuated, on a speech verb ('Bull said', 'the Colonel
+    cried out'): the quote that follows is what was said."""
+    words = WORD.findall(body[-40:])
+    return body[-1:].isalpha() and any(
+        speech_lemma(word) is not None for word in words[-2:])
 
 
 class TagReader:
@@ -112,7 +124,7 @@ class TagReader:
             return []
         start, end = self.context.paragraph_span(paragraph - 1)
         body = self.text[start:end].rstrip()
-        if not body.endswith((":", ",", "--", "\u2014")):
+        if not body.endswith((":", ",", "--", "\u2014")) and not _ends_in_speech_verb(body):
             return []
         end = start + len(body)
         return [("before", self._last_sentence_start(start, end), end, True)]
@@ -144,6 +156,11 @@ class TagReader:
         if not rows:
             return None
         verb = self._verb(rows, joined, nearest_last=position == "before")
+        if position != "before" and (verb is None or not self._named_speech(verb, rows)):
+            inverted = (None if self.context.quotes_between(start, end)
+                        else self._inverted(rows))
+            if inverted is not None:
+                return self._inverted_tag(position, start, end, *inverted, rows)
         if verb is None:
             return None
         lemma = self.lemma(verb)
@@ -156,6 +173,47 @@ class TagReader:
             tag.joined = self._runs_into_quote(rows, verb, start, end)
         if tag.speech or joined:
             tag.addressees = self._addressees(verb, rows, lemma)
+        return tag
+
+    def _named_speech(self, verb: int, rows: list[int]) -> bool:
+        """Whether the parse gives ``verb`` as a speech verb whose subject a mention covers."""
+        tokens = self.context.tokens
+        if self.lemma(verb) not in SPEECH_VERBS or not (
+                tokens.pos[verb] == "VERB" or self._glued_speech(verb)):
+            return False
+        subject = self._subject_row(verb, rows)
+        return subject is not None and (
+            self.context.mention_at(self.start[self._possessor(subject, rows)]) is not None
+            or tokens.pos[subject] == "PRON")
+
+    def _inverted(self, rows: list[int]) -> tuple[int, Mention] | None:
+        """(verb, subject) of a clause opening with a speech verb and a name ('sneered
+        Oakley', 'said Turton icily') or a name and a speech verb ('Oakley sneered'),
+        read from the words when the parse missed it (taking "sneered" for an adjective
+        or "Turton icily" for one noun)."""
+        words = [row for row in rows if self._word(row)]
+        lead = self.text[self.start[rows[0]]:self.start[words[0]]] if words else ""
+        if len(words) < 2 or lead.strip(" \n\"'\u201d\u2019,"):
+            return None  # a parenthesis or a dash first: not a plain tag
+        first, second = words[0], words[1]
+        if speech_lemma(self._word(first)) is not None:
+            if self.context.tokens.lower[second] == "the" and len(words) > 2:
+                second = words[2]
+            mention = self.context.mention_at(self.start[second])
+            return (first, mention) if mention is not None and mention.kind == "name" else None
+        mention = self.context.mention_at(self.start[first])
+        if mention is None or mention.kind != "name":
+            return None
+        after = [row for row in words if self.start[row] >= mention.end]
+        if after and speech_lemma(self._word(after[0])) is not None:
+            return after[0], mention
+        return None
+
+    def _inverted_tag(self, position: str, start: int, end: int, verb: int,
+                      mention: Mention, rows: list[int]) -> Tag:
+        tag = Tag(position, True, verb, True, subject_kind=mention.kind, mention=mention,
+                  start=start, end=end)
+        tag.addressees = self._addressees(verb, rows, self.lemma(verb))
         return tag
 
     def _verb(self, rows: list[int], joined: bool, nearest_last: bool) -> int | None:

@@ -16,7 +16,8 @@ from ficlens.model import Document, TokenTable
 
 #: A heading paragraph is one line of at most this many words with no closing punctuation.
 MAX_HEADING_WORDS = 12
-_CLOSING = frozenset(".!?\"'\u201d\u2019\u2026;,)]-\u2014")
+_CLOSING = frozenset(".!?\"'\u201d\u2019\u2026;:,)]-\u2014")
+_QUOTE_MARKS = frozenset("\"\u201c\u2018'")
 _OPENING_PUNCT = frozenset("\"'\u201c\u2018([\u2014-*_")
 
 
@@ -91,12 +92,25 @@ def is_heading(text: str) -> bool:
 def _heading_rows(doc: Document, tokens: TokenTable) -> np.ndarray:
     heading = np.zeros(len(tokens), dtype=bool)
     title = (doc.metadata.title or "").strip().lower()
-    for paragraph in doc.paragraphs:
+    for number, paragraph in enumerate(doc.paragraphs):
         text = doc.text[paragraph.start:paragraph.end]
-        if is_heading(text) or (title and text.strip().lower() == title):
-            rows = tokens.rows_between(paragraph.start, paragraph.end)
+        rows = tokens.rows_between(paragraph.start, paragraph.end)
+        if (title and text.strip().lower() == title) or (
+                is_heading(text) and not _introduces_quote(doc, tokens, rows, number)):
             heading[rows.start:rows.stop] = True
     return heading
+
+
+def _introduces_quote(doc: Document, tokens: TokenTable, rows: range, number: int) -> bool:
+    """A short line with a lower-case verb right before a paragraph that opens with a
+    quote ('Bull said' / the quote) is narration that introduces it, not a heading."""
+    if number + 1 >= len(doc.paragraphs):
+        return False
+    following = doc.paragraphs[number + 1]
+    if doc.text[following.start:following.end].lstrip()[:1] not in _QUOTE_MARKS:
+        return False
+    return any(tokens.pos[row] == "VERB" and doc.text[int(tokens.start[row])].islower()
+               for row in rows)
 
 
 def _initial_rows(tokens: TokenTable, words: list[str], quote_of: np.ndarray) -> np.ndarray:
