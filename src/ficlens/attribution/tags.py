@@ -38,6 +38,8 @@ RELATIVE = frozenset({"who", "that", "which"})
 CONJ_SUBJECT_WINDOW = 12
 TOWARDS = frozenset({"to", "at", "towards", "toward"})
 JOIN_BEFORE = frozenset(",:;\u2014-")
+#: Speech verbs whose forms are mostly something else ("went", "thought", "read").
+WEAK_SPEECH = frozenset(("go", "think", "read"))
 #: A tag sentence opening with its speaker has the speech verb within this many tokens.
 LEAD_WINDOW = 4
 
@@ -68,6 +70,11 @@ def _ends_in_speech_verb(body: str) -> bool:
     words = WORD.findall(body[-40:])
     return body[-1:].isalpha() and any(
         speech_lemma(word) is not None for word in words[-2:])
+
+
+def _speech_form(word: str) -> bool:
+    """A word that, read without its parse, is a speech verb."""
+    return speech_lemma(word) not in (None, *WEAK_SPEECH)
 
 
 class TagReader:
@@ -158,7 +165,7 @@ class TagReader:
         verb = self._verb(rows, joined, nearest_last=position == "before")
         if position != "before" and (verb is None or not self._named_speech(verb, rows)):
             inverted = (None if self.context.quotes_between(start, end)
-                        else self._inverted(rows))
+                        else self._inverted(rows, joined))
             if inverted is not None:
                 return self._inverted_tag(position, start, end, *inverted, rows)
         if verb is None:
@@ -186,26 +193,28 @@ class TagReader:
             self.context.mention_at(self.start[self._possessor(subject, rows)]) is not None
             or tokens.pos[subject] == "PRON")
 
-    def _inverted(self, rows: list[int]) -> tuple[int, Mention] | None:
+    def _inverted(self, rows: list[int], joined: bool) -> tuple[int, Mention] | None:
         """(verb, subject) of a clause opening with a speech verb and a name ('sneered
         Oakley', 'said Turton icily') or a name and a speech verb ('Oakley sneered'),
         read from the words when the parse missed it (taking "sneered" for an adjective
-        or "Turton icily" for one noun)."""
+        or "Turton icily" for one noun). A name first only counts joined to the quote by
+        punctuation ('"No," Oakley sneered', not '"No." Alexandra went into the store');
+        forms that are mostly not speech ("went", "thought", "read") never count."""
         words = [row for row in rows if self._word(row)]
         lead = self.text[self.start[rows[0]]:self.start[words[0]]] if words else ""
         if len(words) < 2 or lead.strip(" \n\"'\u201d\u2019,"):
             return None  # a parenthesis or a dash first: not a plain tag
         first, second = words[0], words[1]
-        if speech_lemma(self._word(first)) is not None:
+        if _speech_form(self._word(first)):
             if self.context.tokens.lower[second] == "the" and len(words) > 2:
                 second = words[2]
             mention = self.context.mention_at(self.start[second])
             return (first, mention) if mention is not None and mention.kind == "name" else None
         mention = self.context.mention_at(self.start[first])
-        if mention is None or mention.kind != "name":
+        if not joined or mention is None or mention.kind != "name":
             return None
         after = [row for row in words if self.start[row] >= mention.end]
-        if after and speech_lemma(self._word(after[0])) is not None:
+        if after and _speech_form(self._word(after[0])):
             return after[0], mention
         return None
 
