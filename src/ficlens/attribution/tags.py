@@ -171,7 +171,7 @@ class TagReader:
         if verb is None:
             return None
         lemma = self.lemma(verb)
-        speech = lemma in SPEECH_VERBS and (tokens.pos[verb] == "VERB" or self._glued_speech(verb))
+        speech = self._is_speech(verb, lemma)
         tag = Tag(position, joined, verb, speech, start=start, end=end)
         subject = self._subject(tag, verb, rows)
         if position == "after" and speech and not joined:
@@ -182,11 +182,15 @@ class TagReader:
             tag.addressees = self._addressees(verb, rows, lemma)
         return tag
 
+    def _is_speech(self, verb: int, lemma: str) -> bool:
+        """Whether the parse reads ``verb`` (of ``lemma``) as a speech verb."""
+        return lemma in SPEECH_VERBS and (
+            self.context.tokens.pos[verb] == "VERB" or self._glued_speech(verb))
+
     def _named_speech(self, verb: int, rows: list[int]) -> bool:
         """Whether the parse gives ``verb`` as a speech verb whose subject a mention covers."""
         tokens = self.context.tokens
-        if self.lemma(verb) not in SPEECH_VERBS or not (
-                tokens.pos[verb] == "VERB" or self._glued_speech(verb)):
+        if not self._is_speech(verb, self.lemma(verb)):
             return False
         subject = self._subject_row(verb, rows)
         return subject is not None and (
