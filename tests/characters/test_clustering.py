@@ -65,6 +65,20 @@ def test_clustering_bare_word_goes_to_who_has_it_as_given_name():
     assert clustering.candidates["kate cassie"] == clustering.candidates["kate hilbery"]
 
 
+def test_clustering_mr_joins_the_one_man_among_rarely_named_namesakes():
+    clustering = cluster_forms(infos(
+        ("Newland Archer", 50, {"he/him": 15}), ("May Archer", 7, {"she/her": 10, "he/him": 6}),
+        ("Adeline Archer", 1, {}), ("Mr. Archer", 21, {"he/him": 63})), Counter())
+    assert clustering.candidates["mr archer"] == clustering.candidates["newland archer"]
+
+
+def test_clustering_mr_beside_two_men_stays_ambiguous():
+    clustering = cluster_forms(infos(
+        ("Charles Wilcox", 40, {"he/him": 40}), ("Paul Wilcox", 8, {"he/him": 8}),
+        ("Mr. Wilcox", 30, {"he/him": 90})), Counter())
+    assert len(clustering.candidates["mr wilcox"]) == 2
+
+
 def test_clustering_titles_keep_people_apart():
     clustering = cluster_forms(infos(("Major Callendar", 5, {}),
                                      ("Mrs. Callendar", 5, {"she/her": 15})), Counter())

@@ -7,8 +7,10 @@ neither its title nor the pronouns it takes contradict the cluster's gender. A f
 compatible with several clusters ("Miss Bennet" when Jane and Elizabeth Bennet are
 both known) is *ambiguous*: each of its mentions goes to the compatible character
 mentioned most recently, or else the most frequent one; but an ambiguous "Mrs." or
-"Sir" form ("Mrs. Bennet") is the parent, a character of its own. A form compatible
-with none starts a cluster of its own.
+"Sir" form ("Mrs. Bennet") is the parent, a character of its own, and an ambiguous
+"Mr." form goes to the one man among its candidates when he outnumbers the others
+("Mr. Archer" is Newland Archer, not a rarely named "Adeline Archer"). A form
+compatible with none starts a cluster of its own.
 
 People who share a surname are kept apart by gender (Mr. vs Mrs. Bennet), by first
 names, by titles (Major vs Mrs. Callendar), and by two names meeting in one sentence
@@ -176,6 +178,8 @@ def _place(info: FormInfo, clusters: list[Cluster], index: _WordIndex, cooccur: 
                  or _bare_given_name(form.key, [clusters[i] for i in found]) or found)
     if len(found) > 1 and not form.titles and len(form.words) > 1:
         found = _merge_namesakes(form, [clusters[i] for i in found]) or found
+    if len(found) > 1 and form.titles:
+        found = _the_one_man(form, [clusters[i] for i in found]) or found
     if not found or (len(found) > 1 and form.titles and not _one_of_them(form, [
             clusters[i] for i in found])):
         clusters.append(Cluster(len(clusters), form.words))
@@ -192,6 +196,19 @@ def _one_of_them(form: NameForm, candidates: list[Cluster]) -> bool:
     if titles <= YOUNG_TITLES:
         return True
     return titles == {"mr"} and all(c.gender == "he/him" for c in candidates)
+
+
+def _the_one_man(form: NameForm, candidates: list[Cluster]) -> list[int]:
+    """ "Mr. Archer" beside Newland Archer and rarely named Archers of unknown gender
+    (a "May Archer" whose pronouns disagree, a once-named "Adeline Archer") is the one
+    man among them, when he outnumbers the rest together."""
+    if {same_title(title) for title in form.title_keys} != {"mr"}:
+        return []
+    men = [c for c in candidates if c.gender == "he/him"]
+    if len(men) != 1:
+        return []
+    others = sum(c.count for c in candidates if c is not men[0])
+    return [men[0].index] if men[0].count > DOMINANCE * others else []
 
 
 def _merge_namesakes(form: NameForm, candidates: list[Cluster]) -> list[int]:
