@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from ficlens.characters.context import build_context
 from ficlens.model import Character
 from ficlens.stages import characters, coref
 
@@ -81,3 +82,15 @@ def test_coref_mentions_are_sorted():
     doc = analysed("Mrs. Pell|PROPN|nsubj|+1 walked|VERB|ROOT|. . She|PRON|nsubj|+1 sat|VERB .")
     starts = [m.start for m in doc.mentions]
     assert starts == sorted(starts)
+
+
+def test_coref_acting_beside_dialogue_puts_a_character_on_stage():
+    intro = "Annie|PROPN|nsubj|+1|person considered|VERB|ROOT|. ."
+    beside = [intro, '" Four|NUM letters . "']
+    elsewhere = [intro, "The|DET day ended|VERB ."]
+    ctx_beside = build_context(characters.run(parsed(*beside)))
+    ctx_elsewhere = build_context(characters.run(parsed(*elsewhere)))
+    near = coref.stage_evidence(ctx_beside, ctx_beside.doc.mentions)
+    far = coref.stage_evidence(ctx_elsewhere, ctx_elsewhere.doc.mentions)
+    assert [(e.beats, e.acts) for e in near.values()] == [(1, 0)]
+    assert [(e.beats, e.acts) for e in far.values()] == [(0, 1)]

@@ -50,6 +50,9 @@ TAG_REACH = 8
 #: See :func:`on_stage`: what acting and having a hand or a face count next to
 #: speaking or being spoken to; the score needed.
 NAME_ACT_WEIGHT = 0.25
+#: Acting by name in a paragraph of dialogue or right before one ('Annie considered.'
+#: then her answer): how someone questioned or answering is seen on stage.
+BEAT_WEIGHT = 0.75
 PRONOUN_ACT_WEIGHT = 0.1
 POSSESSIVE_WEIGHT = 0.1
 ON_STAGE_SCORE = 6.0
@@ -193,18 +196,21 @@ class StageEvidence:
     speech: int = 0      # speaks: subject of a speech verb in a paragraph with a quote
     vocative: int = 0    # is spoken to by name
     acts: int = 0        # named as the subject of a verb in the narration
+    beats: int = 0       # ... of a paragraph with a quote or right before one
     pronoun_acts: int = 0
     possessive: int = 0  # "Spike's hand", "his face" in the narration
 
     @property
     def score(self) -> float:
         return (self.speech + self.vocative + NAME_ACT_WEIGHT * self.acts
+                + BEAT_WEIGHT * self.beats
                 + PRONOUN_ACT_WEIGHT * self.pronoun_acts + POSSESSIVE_WEIGHT * self.possessive)
 
 
 def stage_evidence(ctx: TokenContext, mentions: list[Mention]) -> dict[str, StageEvidence]:
     tokens = ctx.tokens
     found: dict[str, StageEvidence] = {}
+    dialogue = set(ctx.paragraph[ctx.quote_of >= 0].tolist())
     for mention in mentions:
         if mention.character is None:
             continue
@@ -228,11 +234,19 @@ def stage_evidence(ctx: TokenContext, mentions: list[Mention]) -> dict[str, Stag
             item.possessive += 1
         elif tokens.dep[head] in ("nsubj", "nsubjpass") and tokens.pos[
                 int(tokens.head[head])] == "VERB":
-            if name:
+            if name and beside_dialogue(ctx, head, dialogue):
+                item.beats += 1
+            elif name:
                 item.acts += 1
             else:
                 item.pronoun_acts += 1
     return found
+
+
+def beside_dialogue(ctx: TokenContext, row: int, dialogue: set[int]) -> bool:
+    """Whether row ``row`` lies in a paragraph with a quote or in the one right before."""
+    paragraph = int(ctx.paragraph[row])
+    return paragraph in dialogue or paragraph + 1 in dialogue
 
 
 def tags_quote(ctx: TokenContext, verb: int) -> bool:
