@@ -72,6 +72,12 @@ def test_clustering_mr_joins_the_one_man_among_rarely_named_namesakes():
     assert clustering.candidates["mr archer"] == clustering.candidates["newland archer"]
 
 
+def test_clustering_title_and_surname_with_particles_join_the_full_name():
+    clustering = cluster_forms(infos(("Mr. Henry van der Luyden", 6, {"he/him": 18}),
+                                     ("Mr. van der Luyden", 40, {"he/him": 120})), Counter())
+    assert groups(clustering) == [{"mr henry van der luyden", "mr van der luyden"}]
+
+
 def test_clustering_mr_beside_two_men_stays_ambiguous():
     clustering = cluster_forms(infos(
         ("Charles Wilcox", 40, {"he/him": 40}), ("Paul Wilcox", 8, {"he/him": 8}),

@@ -20,6 +20,9 @@ def runs(*paragraphs: str) -> list[str]:
     ("Meanwhile|ADV Hamidullah waited .", ["Hamidullah"]),
     ("He met the Hatter .", ["the Hatter"]),
     ("It was Lady Catherine de Bourgh .", ["Lady Catherine de Bourgh"]),
+    ("It was Henry van der Luyden .", ["Henry van der Luyden"]),
+    ("Then Mr. van der Luyden spoke .", ["Mr. van der Luyden"]),
+    ("Then the van der Luyden carriage came .", ["Luyden"]),
 ])
 def test_occurrences_runs(paragraph, expected):
     assert runs(paragraph) == expected

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ficlens.characters.gender import decide_gender
-from ficlens.characters.names import NameForm, title_key, words_match
+from ficlens.characters.names import PARTICLES, NameForm, title_key, words_match
 from ficlens.characters.nicknames import DIMINUTIVES, is_diminutive, short_to_full
 from ficlens.model import Gender
 
@@ -317,7 +317,7 @@ def _name_compatible(lowered: tuple[str, ...], full: tuple[str, ...],
         return related_given_names(lowered[0], full[0]) and full[0] in bare_given
     if not words_match(lowered, full):
         return False
-    if lowered[0] in (full[0], full[-1]):
+    if lowered[0] in (full[0], full[-1]) or lowered[0] in PARTICLES:
         return True
     return full[0] in bare_given
 

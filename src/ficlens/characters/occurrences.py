@@ -154,7 +154,7 @@ def _run_at(ctx: TokenContext, stats: WordStats, first: int) -> tuple[Occurrence
     if row == first and (_trim_first(ctx, stats, row) or tokens.lower[row] in FRONT_WORDS
                          and _next_capitalised(ctx, row)):
         return None, first + 1
-    words, end = _name_words(ctx, stats, row, article)
+    words, end = _name_words(ctx, stats, row, article, titled=bool(titles))
     if not words or len(words) > MAX_NAME_WORDS:
         return None, max(end, first + 1)
     form = NameForm(("the",) if article else tuple(titles), tuple(words))
@@ -171,18 +171,21 @@ def skip_space(ctx: TokenContext, row: int) -> int:
 
 
 def _name_words(ctx: TokenContext, stats: WordStats, start: int,
-                article: bool) -> tuple[list[str], int]:
-    """Name words from ``start`` and the row after the last of them."""
+                article: bool, titled: bool = False) -> tuple[list[str], int]:
+    """Name words from ``start`` and the row after the last of them. Particles join
+    when a name word follows them: inside a name ("Henry van der Luyden") or right
+    after a title ("Mr. van der Luyden")."""
     words: list[str] = []
     row, end = start, start
     while row < len(ctx) and len(words) <= MAX_NAME_WORDS:
         word = ctx.words[row]
         following = skip_space(ctx, row + 1)
-        if (words and word.lower() in PARTICLES and following < len(ctx)
-                and _is_name_word(ctx, following, False, article)):
-            words.append(word)
-            row = following
-            continue
+        if (words or titled) and word.lower() in PARTICLES:
+            particles, after = _particles(ctx, row)
+            if after < len(ctx) and _is_name_word(ctx, after, False, article):
+                words.extend(particles)
+                row = after
+                continue
         if not _is_name_word(ctx, row, not words, article):
             break
         if words and (title_key(word) is not None and not article or _lower_case_word(
@@ -199,6 +202,15 @@ def _name_words(ctx: TokenContext, stats: WordStats, start: int,
     while words and words[-1].lower() in PARTICLES:
         words.pop()
     return words, end
+
+
+def _particles(ctx: TokenContext, row: int) -> tuple[list[str], int]:
+    """The particles from ``row`` on ("van der") and the row after them."""
+    found = []
+    while row < len(ctx) and ctx.words[row].lower() in PARTICLES:
+        found.append(ctx.words[row])
+        row = skip_space(ctx, row + 1)
+    return found, row
 
 
 def _trim_first(ctx: TokenContext, stats: WordStats, row: int) -> bool:
