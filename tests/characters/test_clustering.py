@@ -85,6 +85,13 @@ def test_clustering_mr_beside_two_men_stays_ambiguous():
     assert len(clustering.candidates["mr wilcox"]) == 2
 
 
+def test_clustering_trailing_title_names_a_wife_apart_from_her_husband():
+    clustering = cluster_forms(infos(
+        ("Hamidullah Begum", 4, {"she/her": 12}), ("Mr. Hamidullah", 3, {"he/him": 9}),
+        ("Hamidullah", 80, {})), Counter())
+    assert groups(clustering) == [{"begum hamidullah"}, {"mr hamidullah", "hamidullah"}]
+
+
 def test_clustering_titles_keep_people_apart():
     clustering = cluster_forms(infos(("Major Callendar", 5, {}),
                                      ("Mrs. Callendar", 5, {"she/her": 15})), Counter())

@@ -12,10 +12,12 @@ from ficlens.characters.names import parse_name, strip_possessive, title_key, wo
     ("Lady Catherine de Bourgh", ("Lady",), ("Catherine", "de", "Bourgh"), "she/her"),
     ("Captain Jack Carter", ("Captain",), ("Jack", "Carter"), None),
     ("Toby's", (), ("Toby",), None),
+    ("Hamidullah Begum", ("Begum",), ("Hamidullah",), "she/her"),
 ])
 def test_names_parse_name(text, titles, words, gender):
     form = parse_name(text)
     assert (form.titles, form.words, form.gender) == (titles, words, gender)
+    assert form.display() == text.replace("'s", "")
 
 
 @pytest.mark.parametrize("text", ["Mr.", "Sir", "", "the old woman"])

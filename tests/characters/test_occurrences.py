@@ -23,6 +23,7 @@ def runs(*paragraphs: str) -> list[str]:
     ("It was Henry van der Luyden .", ["Henry van der Luyden"]),
     ("Then Mr. van der Luyden spoke .", ["Mr. van der Luyden"]),
     ("Then the van der Luyden carriage came .", ["Luyden"]),
+    ("Then Hamidullah Begum came .", ["Hamidullah Begum"]),
 ])
 def test_occurrences_runs(paragraph, expected):
     assert runs(paragraph) == expected

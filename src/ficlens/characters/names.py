@@ -19,14 +19,14 @@ _SHE: Gender = "she/her"
 #: Titles and honorifics that may precede a name, with the gender they state (or None).
 TITLE_GENDER: dict[str, Gender | None] = {
     **dict.fromkeys("""mr mister sir lord master monsieur m messrs herr senor señor signor
-        don king prince duke earl count baron marquis marquess viscount squire father
+        don king prince duke earl count baron marquis marquess viscount squire father sahib
         brother uncle grandpa grandfather papa pa emperor czar tsar abbot friar
         gentleman""".split(), _HE),
     **dict.fromkeys("""mrs missus miss ms lady madam madame mme mlle mademoiselle dame
         mistress frau fraulein fräulein senora señora senorita señorita signora signorina
         donna queen princess duchess countess baroness marchioness viscountess mother
         sister aunt auntie aunty grandma grandmother granny nana mama mamma ma empress
-        tsarina abbess""".split(), _SHE),
+        tsarina abbess begum bibi""".split(), _SHE),
     **dict.fromkeys("""dr doctor prof professor rev reverend captain capt colonel col general
         gen major lieutenant lt sergeant sgt corporal private admiral commander commodore
         inspector detective constable sheriff deputy marshal chief judge justice senator
@@ -34,6 +34,9 @@ TITLE_GENDER: dict[str, Gender | None] = {
         headmaster headmistress parson vicar rector bishop cardinal elder esq""".split(),
                     None),
 }
+
+#: Honorifics that may follow the name they go with ("Hamidullah Begum", "Fielding Sahib").
+TRAILING_TITLES: frozenset[str] = frozenset(("begum", "bibi", "sahib"))
 
 #: Lower-case words allowed inside a name ("Lady Catherine de Bourgh").
 PARTICLES: frozenset[str] = frozenset(
@@ -62,6 +65,8 @@ class NameForm:
 
     titles: tuple[str, ...]
     words: tuple[str, ...]
+    #: How many of the titles (the last ones) are written after the words.
+    trailing: int = 0
 
     @property
     def title_keys(self) -> tuple[str, ...]:
@@ -96,7 +101,8 @@ class NameForm:
         return self.words[-1] if len(self.words) > 1 else None
 
     def display(self) -> str:
-        return " ".join((*self.titles, *self.words))
+        leading = self.titles[:len(self.titles) - self.trailing]
+        return " ".join((*leading, *self.words, *self.titles[len(leading):]))
 
 
 def parse_name(text: str) -> NameForm | None:
@@ -112,7 +118,14 @@ def parse_name(text: str) -> NameForm | None:
         return None
     if not any(word[:1].isupper() for word in tokens):
         return None
-    return NameForm(tuple(titles), tuple(tokens))
+    return with_trailing_title(tuple(titles), tuple(tokens))
+
+
+def with_trailing_title(titles: tuple[str, ...], words: tuple[str, ...]) -> NameForm:
+    """The form of titles + words, reading a last word such as "Begum" as a title."""
+    if len(words) > 1 and words[-1].lower() in TRAILING_TITLES:
+        return NameForm((*titles, words[-1]), words[:-1], trailing=1)
+    return NameForm(titles, words)
 
 
 def words_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

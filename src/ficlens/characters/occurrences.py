@@ -14,7 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ficlens.characters.context import TokenContext
-from ficlens.characters.names import PARTICLES, NameForm, strip_possessive, title_key
+from ficlens.characters.names import (
+    PARTICLES,
+    TRAILING_TITLES,
+    NameForm,
+    strip_possessive,
+    title_key,
+    with_trailing_title,
+)
 
 MAX_NAME_WORDS = 4
 NAME_POS = frozenset(("PROPN", "NOUN", "ADJ", "VERB", "X"))
@@ -157,7 +164,8 @@ def _run_at(ctx: TokenContext, stats: WordStats, first: int) -> tuple[Occurrence
     words, end = _name_words(ctx, stats, row, article, titled=bool(titles))
     if not words or len(words) > MAX_NAME_WORDS:
         return None, max(end, first + 1)
-    form = NameForm(("the",) if article else tuple(titles), tuple(words))
+    form = (NameForm(("the",), tuple(words)) if article
+            else with_trailing_title(tuple(titles), tuple(words)))
     occurrence = Occurrence(first, row, end, _head(ctx, row, end), form,
                             bool(tokens.person[row:end].any()), article)
     return occurrence, end
@@ -188,15 +196,16 @@ def _name_words(ctx: TokenContext, stats: WordStats, start: int,
                 continue
         if not _is_name_word(ctx, row, not words, article):
             break
-        if words and (title_key(word) is not None and not article or _lower_case_word(
-                ctx, stats, row) or word.lower() in CALENDAR_WORDS):
+        trailing = clean_word(word).lower() in TRAILING_TITLES
+        if words and (title_key(word) is not None and not article and not trailing
+                      or _lower_case_word(ctx, stats, row) or word.lower() in CALENDAR_WORDS):
             break
         cleaned = clean_word(word)
         if not cleaned:
             break
         words.append(cleaned)
         end = row + 1
-        if cleaned != strip_possessive(word):
+        if cleaned != strip_possessive(word) or trailing and len(words) > 1:
             break
         row = following
     while words and words[-1].lower() in PARTICLES:
