@@ -67,6 +67,15 @@ def test_sieves_action_beat_before_quote(docs):
     assert speakers(doc) == [("c2", "beat_before", "implicit")]
 
 
+def test_sieves_action_beat_before_quote_after_two_spaces(docs):
+    beat = ["Spike/PROPN/nsubj/1", "grinned/VERB/ROOT/-/grin", "./PUNCT/punct/1",
+            " /SPACE/dep/2", '"/PUNCT/punct/5', "Hey/INTJ/ROOT/-", "./PUNCT/punct/5",
+            '"/PUNCT/punct/5']
+    doc = docs.story([beat], NAMES)
+    assert doc.text.startswith('Spike grinned.  ')
+    assert speakers(doc) == [("c2", "beat_before", "implicit")]
+
+
 def test_sieves_turns_alternate_in_untagged_run(docs):
     doc = docs.story([docs.said("Anya"), docs.said("Buffy"), docs.untagged("Yes"),
                       docs.untagged("No"), docs.untagged("Maybe")], NAMES)

@@ -152,7 +152,7 @@ class TagReader:
         rows = self.context.tokens.rows_between(start, end)
         for row in reversed(rows):
             piece = self.text[self.start[row]:self.end[row]]
-            if piece in SENTENCE_END and self.end[row] < end - 1:
+            if piece in SENTENCE_END and self.text[self.end[row]:end].strip():
                 return self.end[row]
         return start
 
