@@ -4,6 +4,7 @@ import pytest
 
 from ficlens.characters.context import build_context
 from ficlens.characters.occurrences import clean_word, find_occurrences, word_stats
+from ficlens.model import Quote
 
 from .builder import parsed
 
@@ -44,3 +45,11 @@ def test_occurrences_clean_word(word, cleaned):
                                          ("Then Bull said|VERB", "Bull")])
 def test_occurrences_a_short_line_introducing_a_quote_is_no_heading(intro, name):
     assert runs(intro, '" Hello . "') == [name]
+
+
+def test_occurrences_a_short_line_introducing_dash_dialogue_is_no_heading():
+    doc = parsed("Then Bull said|VERB", "\u2014 Hello .")
+    speech = doc.paragraphs[1]
+    doc.quotes = [Quote("q0", doc.text.index("Hello"), speech.end)]
+    ctx = build_context(doc)
+    assert [o.form.display() for o in find_occurrences(ctx, word_stats(ctx))] == ["Bull"]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ficlens.quotes.marks import Role, classify, primary_kind, resolve_weak_closers
+from ficlens.quotes.marks import (
+    Role,
+    classify,
+    opens_paragraph,
+    primary_kind,
+    resolve_weak_closers,
+)
 
 
 def roles(text: str) -> list[tuple[str, Role]]:
@@ -55,3 +61,12 @@ def test_marks_weak_closers_give_way_to_a_strong_one() -> None:
 ])
 def test_marks_primary_kind(text: str, kind: str) -> None:
     assert primary_kind(text) == kind
+
+
+@pytest.mark.parametrize("paragraph, opens", [
+    ('"Hello."', True), ("\u00abHello.\u00bb", True), ("\u2014 Hello.", True),
+    ("  \u201cHello.\u201d", True), ('He said, "Hello."', False),
+])
+def test_marks_opens_paragraph(paragraph: str, opens: bool) -> None:
+    start = paragraph.index("Hello")
+    assert opens_paragraph(paragraph, 0, start) is opens

@@ -29,6 +29,7 @@ from ficlens.attribution.lexicon import (
     speech_lemma,
 )
 from ficlens.model import Mention
+from ficlens.quotes.marks import opens_paragraph
 
 SENTENCE_END = frozenset(".!?")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -120,7 +121,7 @@ class TagReader:
         before_text = text[before_start:before_end].rstrip()
         clauses.append(("before", before_start, before_end,
                         bool(before_text) and before_text[-1] in JOIN_BEFORE))
-        if not text[para_start:first.start].strip(" \"'\u201c\u2018\n"):
+        if opens_paragraph(text, para_start, first.start):
             clauses.extend(self._colon_paragraph(utterance.paragraph))
         return [c for c in clauses if c[2] > c[1]]
 

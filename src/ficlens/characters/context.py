@@ -8,16 +8,17 @@ tokens open a sentence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import numpy as np
 
 from ficlens.model import Document, TokenTable
+from ficlens.quotes.marks import opens_paragraph
 
 #: A heading paragraph is one line of at most this many words with no closing punctuation.
 MAX_HEADING_WORDS = 12
 _CLOSING = frozenset(".!?\"'\u201d\u2019\u2026;:,)]-\u2014")
-_QUOTE_MARKS = frozenset("\"\u201c\u2018'")
 _OPENING_PUNCT = frozenset("\"'\u201c\u2018([\u2014-*_")
 
 
@@ -92,22 +93,26 @@ def is_heading(text: str) -> bool:
 def _heading_rows(doc: Document, tokens: TokenTable) -> np.ndarray:
     heading = np.zeros(len(tokens), dtype=bool)
     title = (doc.metadata.title or "").strip().lower()
+    starts = sorted(quote.start for quote in doc.quotes)
     for number, paragraph in enumerate(doc.paragraphs):
         text = doc.text[paragraph.start:paragraph.end]
         rows = tokens.rows_between(paragraph.start, paragraph.end)
         if (title and text.strip().lower() == title) or (
-                is_heading(text) and not _introduces_quote(doc, tokens, rows, number)):
+                is_heading(text) and not _introduces_quote(doc, tokens, rows, number, starts)):
             heading[rows.start:rows.stop] = True
     return heading
 
 
-def _introduces_quote(doc: Document, tokens: TokenTable, rows: range, number: int) -> bool:
+def _introduces_quote(doc: Document, tokens: TokenTable, rows: range, number: int,
+                      quote_starts: list[int]) -> bool:
     """A short line with a lower-case verb right before a paragraph that opens with a
     quote ('Bull said' / the quote) is narration that introduces it, not a heading."""
     if number + 1 >= len(doc.paragraphs):
         return False
     following = doc.paragraphs[number + 1]
-    if doc.text[following.start:following.end].lstrip()[:1] not in _QUOTE_MARKS:
+    first = bisect.bisect_left(quote_starts, following.start)
+    if first == len(quote_starts) or quote_starts[first] >= following.end or not (
+            opens_paragraph(doc.text, following.start, quote_starts[first])):
         return False
     return any(tokens.pos[row] == "VERB" and doc.text[int(tokens.start[row])].islower()
                for row in rows)

@@ -28,6 +28,8 @@ MARK_PATTERN = re.compile("[" + re.escape(ALL_MARKS) + "]")
 # What may stand right before an opening mark, and right after a closing one.
 OPENING_CONTEXT = frozenset("([{<\u2014\u2013-/*_~" + ALL_MARKS)
 CLOSING_CONTEXT = frozenset(",.;:!?)]}>\u2014\u2013-/*_~\u2026" + ALL_MARKS)
+# What may stand between a paragraph's start and a quotation that opens it.
+PARAGRAPH_OPENING = " \t\n\u2014\u2015\u2013-" + ALL_MARKS
 # Punctuation that ends a stretch of speech right before a closing mark.
 SPEECH_END = frozenset(",.;:!?\u2014\u2013-\u2026*_~)" + ALL_MARKS)
 
@@ -205,3 +207,9 @@ def primary_kind(text: str) -> str:
     its double ones (British ‘…’ with “…” inside), double otherwise."""
     doubles, singles = count_openers(text)
     return SINGLE if singles > doubles else DOUBLE
+
+
+def opens_paragraph(text: str, paragraph_start: int, quote_start: int) -> bool:
+    """Whether a quotation starting at ``quote_start`` opens its paragraph: nothing but
+    spaces, quotation marks and dashes before it (“…”, «…», „…“, — … in dash dialogue)."""
+    return not text[paragraph_start:quote_start].strip(PARAGRAPH_OPENING)
