@@ -220,6 +220,13 @@ def test_sieves_unpunctuated_line_ending_in_a_speech_verb_introduces_the_quote(d
         ("c2", "tag_name", "explicit")]
 
 
+def test_sieves_unpunctuated_line_ending_in_went_introduces_nothing(docs):
+    # Then Spike went  /  "Hey."  ("went" reads as speech only in a parsed tag: '"Hey," went Spike')
+    intro = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "went/VERB/ROOT/-/go"]
+    assert speakers(docs.story([intro, docs.untagged("Hey")], NAMES))[0][1] not in (
+        "tag_name", "beat_joined")
+
+
 def test_sieves_speech_sentence_before_the_quote_names_the_speaker(docs):
     # Spike interrupted him. "Go."
     paragraph = ["Spike/PROPN/nsubj/1", "interrupted/VERB/ROOT/-/interrupt",

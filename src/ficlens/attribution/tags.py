@@ -70,7 +70,7 @@ def _ends_in_speech_verb(body: str) -> bool:
     cried out'): the quote that follows is what was said."""
     words = WORD.findall(body[-40:])
     return body[-1:].isalpha() and any(
-        speech_lemma(word) is not None for word in words[-2:])
+        _speech_form(word) for word in words[-2:])
 
 
 def _speech_form(word: str) -> bool:
