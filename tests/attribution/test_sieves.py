@@ -227,6 +227,27 @@ def test_sieves_unpunctuated_line_ending_in_went_introduces_nothing(docs):
         "tag_name", "beat_joined")
 
 
+def test_sieves_possessed_speech_noun_names_the_speaker(docs):
+    # "Yes," was Spike's humble answer.
+    paragraph = ['"/PUNCT/punct/1', "Yes/INTJ/ROOT/-", ",/PUNCT/punct/1", '"/PUNCT/punct/1',
+                 "was/AUX/ROOT/-/be", "Spike/PROPN/poss/8", "'s/PART/case/-1",
+                 "humble/ADJ/amod/8", "answer/NOUN/attr/4", "./PUNCT/punct/4"]
+    assert speakers(docs.story([paragraph], NAMES)) == [("c2", "tag_name", "explicit")]
+
+
+def test_sieves_possessed_speech_noun_with_a_pronoun_is_anaphoric(docs):
+    # "No." was his reply.
+    paragraph = ['"/PUNCT/punct/1', "No/INTJ/ROOT/-", "./PUNCT/punct/1", '"/PUNCT/punct/1',
+                 "was/AUX/ROOT/-/be", "his/PRON/poss/6", "reply/NOUN/attr/4",
+                 "./PUNCT/punct/4"]
+    doc = docs.story([paragraph], NAMES, pronouns={"his": "c2"})
+    context = attribute(doc, default_ranker())
+    tag = context.evidence[0].tags[0]
+    assert (tag.subject_kind, tag.character, context.evidence[0].tag_pronoun) == (
+        "pronoun", "c2", "he/him")
+    assert context.utterances[0].kind == "anaphoric"
+
+
 def test_sieves_speech_sentence_before_the_quote_names_the_speaker(docs):
     # Spike interrupted him. "Go."
     paragraph = ["Spike/PROPN/nsubj/1", "interrupted/VERB/ROOT/-/interrupt",

@@ -47,6 +47,11 @@ expression brow brows eyebrow eyebrows tone jaw chin cheeks cheek heart fingers 
 shoulders shoulder features look laugh
 """.split())
 
+#: Nouns naming what was said, whose possessor is the speaker ('"No." was his reply').
+SPEECH_NOUNS = frozenset("""
+answer reply remark comment exclamation retort rejoinder response question cry observation
+greeting words whisper query inquiry enquiry
+""".split())
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "they", "them"})
 #: Words that may stand before a vocative inside a quote ("Now Buffy,", "Oh, Anne!").

@@ -3,10 +3,10 @@
 Order of decisions, each utterance keeping the first one that applies:
 
 1. ``tag_name``: a speech verb joined to the quote (or between its parts) whose subject
-   is a name of a character; ``tag_first_person``: its subject is "I", and the
-   narrator is known. Tags with a pronoun or a description as subject are left to
-   the ranker, which weighs the coreference stage's answer against gender, recency
-   and turn-taking.
+   is a name of a character, or a speech noun its owner ('"Yes," was Fanny's answer');
+   ``tag_first_person``: its subject is "I", and the narrator is known. Tags with a
+   pronoun or a description as subject are left to the ranker, which weighs the
+   coreference stage's answer against gender, recency and turn-taking.
    ``beat_joined`` / ``beat_before`` / ``beat_after``: with no speech tag, a clause
    joined to the quote ('"Hey," Xander grinned.'), else the sentence of the same
    paragraph right before (else right after) the quote, has a character's name as
@@ -42,7 +42,8 @@ from ficlens.model import Character, Document
 
 logger = logging.getLogger(__name__)
 
-PRONOUN_GENDER = {"he": "he/him", "him": "he/him", "she": "she/her", "her": "she/her"}
+PRONOUN_GENDER = {"he": "he/him", "him": "he/him", "his": "he/him", "she": "she/her",
+                  "her": "she/her"}
 #: Share of narration tokens that are first-person pronouns above which a narrator exists.
 FIRST_PERSON_SHARE = 0.012
 

@@ -25,6 +25,7 @@ from ficlens.attribution.lexicon import (
     BEAT_VERBS,
     BODY_WORDS,
     FIRST_PERSON,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     speech_lemma,
 )
@@ -43,6 +44,8 @@ JOIN_BEFORE = frozenset(",:;\u2014-")
 WEAK_SPEECH = frozenset(("go", "think", "read"))
 #: A tag sentence opening with its speaker has the speech verb within this many tokens.
 LEAD_WINDOW = 4
+#: '"No." was his reply': the speech noun stands within this many words of "was".
+OWNED_WINDOW = 5
 
 
 @dataclass
@@ -163,6 +166,10 @@ class TagReader:
                 if not self.context.inside_quote(self.start[r])]
         if not rows:
             return None
+        if position == "after" and joined:
+            owned = self._owned_speech(position, start, end, rows)
+            if owned is not None:
+                return owned
         verb = self._verb(rows, joined, nearest_last=position == "before")
         if position != "before" and (verb is None or not self._named_speech(verb, rows)):
             inverted = (None if self.context.quotes_between(start, end)
@@ -221,6 +228,26 @@ class TagReader:
         after = [row for row in words if self.start[row] >= mention.end]
         if after and _speech_form(self._word(after[0])):
             return after[0], mention
+        return None
+
+    def _owned_speech(self, position: str, start: int, end: int,
+                      rows: list[int]) -> Tag | None:
+        """'"Yes, sir," was Fanny's humble answer' / '"No." was his reply': a clause
+        opening with "was" whose speech noun's possessor is the speaker."""
+        tokens = self.context.tokens
+        words = [row for row in rows if self._word(row)]
+        if len(words) < 3 or tokens.lower[words[0]] not in ("was", "were", "came"):
+            return None
+        for row in words[1:OWNED_WINDOW]:
+            if tokens.lower[row] not in SPEECH_NOUNS:
+                continue
+            owners = [r for r in words if r < row and tokens.dep[r] == "poss"
+                      and self.head[r] == row]
+            mention = self.context.mention_at(self.start[owners[0]]) if owners else None
+            if mention is None or mention.kind not in ("name", "pronoun"):
+                return None
+            return Tag(position, True, row, True, subject_kind=mention.kind,
+                       mention=mention, start=start, end=end)
         return None
 
     def _inverted_tag(self, position: str, start: int, end: int, verb: int,
