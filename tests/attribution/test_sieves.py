@@ -92,6 +92,18 @@ def test_sieves_turns_leave_a_turn_whose_pronoun_contradicts_them(docs):
     assert context.utterances[3].sieve == "turns"
 
 
+def test_sieves_turns_leave_a_turn_that_addresses_its_would_be_speaker(docs):
+    # Anya said … / Buffy said … / "No, Anya." / "Yes."  (Anya is spoken to, not speaking)
+    no_anya = ['"/PUNCT/punct/1', "No/INTJ/ROOT/-", ",/PUNCT/punct/1", "Anya/PROPN/npadvmod/1",
+               "./PUNCT/punct/1", '"/PUNCT/punct/1']
+    doc = docs.story([docs.said("Anya"), docs.said("Buffy"), no_anya, docs.untagged("Yes")],
+                     NAMES)
+    context = attribute(doc, default_ranker())
+    assert context.evidence[2].vocatives == ["c0"]
+    assert context.utterances[2].sieve != "turns"
+    assert context.utterances[3].sieve == "turns"
+
+
 def test_sieves_continuation_keeps_speaker(docs):
     first = docs.said("Anya")[:-1] + [",/PUNCT/punct/5", '"/PUNCT/punct/5', "Wait/VERB/ROOT/-"]
     doc = docs.story([first, docs.untagged("Then", "go")], NAMES)

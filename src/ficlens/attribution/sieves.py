@@ -14,7 +14,8 @@ Order of decisions, each utterance keeping the first one that applies:
 2. ``continuation``: a paragraph that carries on a quotation left open in the paragraph
    before keeps that quotation's speaker.
 3. ``turns``: in a run of dialogue whose tagged turns alternate between two speakers,
-   the untagged turns follow the alternation (:mod:`ficlens.attribution.turns`).
+   the untagged turns follow the alternation (:mod:`ficlens.attribution.turns`), except
+   a turn that addresses its would-be speaker by name or whose pronoun tag rules them out.
 4. ``ranker``: the learned ranker over candidate characters (features in
    :mod:`ficlens.attribution.features`), decided easy-first so that turn-taking
    features see the speakers already chosen (:mod:`ficlens.attribution.decode`),
@@ -61,8 +62,9 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     genders = {c.id: character_gender(c) for c in doc.characters}
 
     def fits(utterance: Utterance, speaker: str) -> bool:
-        return not gender_contradicts(evidence[utterance.index].tag_pronoun,
-                                      genders.get(speaker))
+        found = evidence[utterance.index]
+        return speaker not in found.vocatives and not gender_contradicts(
+            found.tag_pronoun, genders.get(speaker))
 
     turns.apply(context, anchored, ranker.sieve_confidence.get("turns", 0.8), fits)
     builder = FeatureBuilder(context, evidence, narrator, genders,
