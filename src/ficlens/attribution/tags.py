@@ -241,9 +241,8 @@ class TagReader:
         for row in words[1:OWNED_WINDOW]:
             if tokens.lower[row] not in SPEECH_NOUNS:
                 continue
-            owners = [r for r in words if r < row and tokens.dep[r] == "poss"
-                      and self.head[r] == row]
-            mention = self.context.mention_at(self.start[owners[0]]) if owners else None
+            owner = self._owner(row, rows)
+            mention = self.context.mention_at(self.start[owner]) if owner is not None else None
             if mention is None or mention.kind not in ("name", "pronoun"):
                 return None
             return Tag(position, True, row, True, subject_kind=mention.kind,
@@ -348,13 +347,17 @@ class TagReader:
     def _possessor(self, subject: int, rows: list[int]) -> int:
         """The owner of a body-part subject ("Dallas's hand", "her voice"), else the
         subject itself."""
-        tokens = self.context.tokens
-        if tokens.lower[subject] not in BODY_WORDS:
+        if self.context.tokens.lower[subject] not in BODY_WORDS:
             return subject
+        owner = self._owner(subject, rows)
+        return subject if owner is None else owner
+
+    def _owner(self, noun: int, rows: list[int]) -> int | None:
+        """The possessor before ``noun`` ("Dallas" of "Dallas's hand", "his" of "his reply")."""
         for row in rows:
-            if row < subject and self.head[row] == subject and tokens.dep[row] == "poss":
+            if row < noun and self.head[row] == noun and self.context.tokens.dep[row] == "poss":
                 return row
-        return subject
+        return None
 
     def name_match(self, row: int) -> Mention | None:
         """A subject no mention covers, matched to the one character whose names hold
