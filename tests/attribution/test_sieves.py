@@ -6,7 +6,7 @@ import pytest
 
 from ficlens.attribution.ranker import default_ranker
 from ficlens.attribution.sieves import attribute, character_gender
-from ficlens.model import Character
+from ficlens.model import Character, Mention
 
 NAMES = {"Anya": "c0", "Buffy": "c1", "Spike": "c2"}
 
@@ -266,3 +266,35 @@ def test_sieves_speech_sentence_before_the_quote_names_the_speaker(docs):
                  "him/PRON/dobj/1", "./PUNCT/punct/1", '"/PUNCT/punct/5',
                  "Go/VERB/ROOT/-", "./PUNCT/punct/5", '"/PUNCT/punct/5']
     assert speakers(docs.story([paragraph], NAMES)) == [("c2", "beat_before", "implicit")]
+
+
+def _described(docs, description: str, character: str, name: str):
+    """'"Hello," said the mariner.' where "the mariner" is a nominal mention of
+    ``character``, which is called ``name``."""
+    tagged = ['"/PUNCT/punct/4', "Hello/INTJ/intj/4", ",/PUNCT/punct/4", '"/PUNCT/punct/4',
+              "said/VERB/ROOT/-/say", "the/DET/det/6", f"{description}/NOUN/nsubj/4",
+              "./PUNCT/punct/4"]
+    doc = docs.story([tagged], NAMES, genders={"c2": "he/him"})
+    doc.characters.append(Character("c3", "the mariner", ["the mariner"]))
+    start = doc.text.index("the ")
+    doc.mentions.append(Mention(start, doc.text.index(".", start), "nominal", character))
+    doc.characters = [c if c.id != character else Character(c.id, name, [name], c.gender)
+                      for c in doc.characters]
+    return doc
+
+
+def test_sieves_description_the_story_names_a_character_by_is_a_name_tag(docs):
+    # "Hello," said the mariner.  (a character known only as "the mariner")
+    doc = _described(docs, "mariner", "c3", "the mariner")
+    assert speakers(doc) == [("c3", "tag_description", "explicit")]
+
+
+def test_sieves_description_resolved_to_a_named_character_stays_with_the_ranker(docs):
+    # "Hello," said the sailor.  (coreference took "the sailor" for Spike)
+    doc = _described(docs, "sailor", "c2", "Spike")
+    assert speakers(doc) == [("c2", "ranker", "anaphoric")]
+
+
+def test_sieves_thought_tag_names_the_thinker(docs):
+    doc = docs.story([docs.said("Anya", "thought", "think")], NAMES)
+    assert speakers(doc) == [("c0", "tag_name", "explicit")]

@@ -63,6 +63,10 @@ class Context:
             self.by_paragraph.setdefault(utterance.paragraph, []).append(utterance)
         self.known = {c.id for c in doc.characters}
         self.name_words = name_words(doc)
+        #: Every name a character is listed under, lower-case ("the dodger" for a
+        #: character the story knows only by that description).
+        self.listed_names = {" ".join(name.lower().split()): c.id for c in doc.characters
+                             for name in (c.name, *c.aliases)}
         self.scene_starts = sorted(b.start for b in doc.scene_breaks)
         self.mention_counts: dict[str, int] = {}
         #: Filled by :func:`ficlens.attribution.sieves.attribute` for inspection and training.

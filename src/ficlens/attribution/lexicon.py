@@ -22,7 +22,7 @@ intone chant recite read pronounce proclaim affirm assert aver avow vow swear cu
 greet hail welcome thank apologize apologise finish conclude trail venture volunteer
 hazard supply offer inform advise counsel confide concur acquiesce relent summarize
 interrupt urge mouth exhale squawk bleat bray yap yammer pipe rumble grate grind
-smirk simper sing-song singsong demur dissent cajole coax wheedle plead flirt tut
+smirk simper sing-song singsong demur dissent cajole coax wheedle plead flirt tut think
 """.split())
 
 #: Verbs of a short action beat that fan fiction often uses as a tag

@@ -4,8 +4,10 @@ Order of decisions, each utterance keeping the first one that applies:
 
 1. ``tag_name``: a speech verb joined to the quote (or between its parts) whose subject
    is a name of a character, or a speech noun its owner ('"Yes," was Fanny's answer');
+   ``tag_description``: its subject is the description a character is known by
+   ("said the mariner", for someone the story never names);
    ``tag_first_person``: its subject is "I", and the narrator is known. Tags with a
-   pronoun or a description as subject are left to the ranker, which weighs the
+   pronoun or another description as subject are left to the ranker, which weighs the
    coreference stage's answer against gender, recency and turn-taking.
    ``beat_joined`` / ``beat_before`` / ``beat_after``: with no speech tag, a clause
    joined to the quote ('"Hey," Xander grinned.'), else the sentence of the same
@@ -36,7 +38,7 @@ from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.decode import Observer, decide, decode
 from ficlens.attribution.features import Evidence, FeatureBuilder, gender_contradicts
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
-from ficlens.attribution.ranker import Ranker
+from ficlens.attribution.ranker import DEFAULT_SIEVE_CONFIDENCE, Ranker
 from ficlens.attribution.tags import Tag, TagReader
 from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Character, Document
@@ -142,7 +144,10 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
             decide(utterance, beat.character, sieve, ranker.sieve_confidence.get(sieve, 0.8))
         return
     if tag.character and tag.subject_kind == "name" and tag.character not in evidence.vocatives:
-        decide(utterance, tag.character, "tag_name", ranker.sieve_confidence.get("tag_name", 0.9))
+        sieve = "tag_description" if tag.mention is not None and (
+            tag.mention.kind != "name") else "tag_name"
+        decide(utterance, tag.character, sieve,
+               ranker.sieve_confidence.get(sieve, DEFAULT_SIEVE_CONFIDENCE[sieve]))
     elif tag.subject_kind == "first_person" and (narrator or tag.character):
         decide(utterance, narrator or tag.character, "tag_first_person",
                ranker.sieve_confidence.get("tag_first_person", 0.85))

@@ -335,7 +335,7 @@ class TagReader:
             tag.mention = mention
         elif mention is not None:
             tag.mention = mention
-            tag.subject_kind = mention.kind
+            tag.subject_kind = self._kind(mention)
         elif tokens.pos[actor] == "PRON":
             tag.subject_kind = "pronoun"
         elif tokens.pos[actor] == "PROPN":
@@ -343,6 +343,15 @@ class TagReader:
         else:
             tag.subject_kind = "nominal"
         return subject
+
+    def _kind(self, mention: Mention) -> str:
+        """A mention's kind, where a description written as its character's listed name
+        ("replied the Dodger", for a character known only so) counts as a name."""
+        text = " ".join(self.text[mention.start:mention.end].lower().split())
+        if mention.kind == "nominal" and mention.character is not None and (
+                self.context.listed_names.get(text) == mention.character):
+            return "name"
+        return mention.kind
 
     def _possessor(self, subject: int, rows: list[int]) -> int:
         """The owner of a body-part subject ("Dallas's hand", "her voice"), else the

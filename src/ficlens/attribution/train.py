@@ -1,6 +1,7 @@
 """Train the speaker ranker on LitBank quotations and on ficlens's own data.
 
     python -m ficlens.attribution.train /work/shared/data/litbank [--cache DIR] [--out FILE]
+        [--sieves-only]
 
 Two sources of training groups (an utterance's candidates, their features, which of
 them speaks):
@@ -16,7 +17,8 @@ The conditional logit is fitted by Adam with an L2 penalty; two rounds (hand-set
 weights, then the first fit) let the turn-taking features see the speakers the model
 itself would choose. The winner's probability is calibrated by isotonic regression
 on out-of-fold LitBank gold predictions; each sieve's confidence is its measured
-precision, pulled towards a hand-set prior (:data:`PRIOR_STRENGTH` pseudo-counts).
+precision, pulled towards a hand-set prior (:data:`PRIOR_STRENGTH` pseudo-counts);
+``--sieves-only`` measures those again with the weights kept, after a sieve changes.
 The held-out LitBank excerpts (every tenth) are never trained on. PDNC is never
 used: it is for evaluation only.
 """
@@ -40,6 +42,7 @@ from ficlens.attribution.ranker import (
     MODEL_PATH,
     Ranker,
     default_ranker,
+    load_ranker,
 )
 from ficlens.attribution.sieves import action_beat, attribute
 from ficlens.model import Character, Document
@@ -287,37 +290,67 @@ def winner_outcomes(groups: list[Group], weights: np.ndarray) -> tuple[np.ndarra
 
 
 def train(root: Path, cache: Path | None, distant: bool = True) -> tuple[Ranker, dict]:
-    names = litbank.book_names(root)
-    books = [litbank.load_book(root, name) for name in names]
-    settings = [[analysed_book(book, cache, gold) for book in books] for gold in (False, True)]
-    novels = distant_docs(root, cache) if distant else []
-    training = [i for i in range(len(books)) if i % TEST_EVERY != TEST_EVERY - 1]
+    books, settings, novels = _sources(root, cache, distant)
     ranker = default_ranker()
     for round_number in range(2):
-        collected = Collected()
-        for docs in settings:
-            for i in training:
-                collect(books[i], _fresh(docs[i]), ranker, i, collected)
-        gold_groups = len(collected.groups)
-        for number, doc in enumerate(novels):
-            collect_distant(_fresh(doc), ranker, len(books) + number, collected)
-        logger.info("groups: %d from LitBank gold, %d from hidden name tags", gold_groups,
-                    len(collected.groups) - gold_groups)
+        collected = _collect_all(books, settings, novels, ranker)
         weights = fit(collected.groups, ranker.weights if round_number else None)
         ranker = Ranker(weights, sieve_confidence=ranker.sieve_confidence)
         logger.info("round %d: %d ranker groups", round_number, len(collected.groups))
     probabilities, outcomes = _out_of_fold(collected.groups, len(books))
     ranker.calibration_x, ranker.calibration_y = isotonic_curve(probabilities, outcomes)
-    ranker.sieve_confidence = {
-        sieve: smoothed_precision(collected.sieves[(sieve, True)],
-                                  collected.sieves[(sieve, False)],
-                                  DEFAULT_SIEVE_CONFIDENCE.get(sieve, 0.5), PRIOR_STRENGTH)
-        for sieve in {s for s, _ in collected.sieves} | set(DEFAULT_SIEVE_CONFIDENCE)}
-    report = {"train_quotes": collected.quotes, "train_correct": collected.correct,
-              "sieves": {f"{s}:{c}": n for (s, c), n in sorted(collected.sieves.items())},
-              "test_end_to_end": _test_accuracy(books, settings[0], ranker),
-              "test_gold_characters": _test_accuracy(books, settings[1], ranker)}
-    return ranker, report
+    ranker.sieve_confidence = sieve_confidences(collected)
+    return ranker, _report(books, settings, ranker, collected)
+
+
+def remeasure_sieves(root: Path, cache: Path | None, ranker: Ranker,
+                     distant: bool = True) -> tuple[Ranker, dict]:
+    """``ranker`` with every sieve's confidence measured again, its weights and
+    calibration untouched: after a change to the sieves, without refitting."""
+    books, settings, novels = _sources(root, cache, distant)
+    collected = _collect_all(books, settings, novels, ranker)
+    ranker.sieve_confidence = sieve_confidences(collected)
+    return ranker, _report(books, settings, ranker, collected)
+
+
+def _sources(root: Path, cache: Path | None, distant: bool
+             ) -> tuple[list[litbank.LitBankBook], list[list[Document]], list[Document]]:
+    """The LitBank books, their documents in both settings (own characters, gold
+    ones), and the whole novels of distant supervision."""
+    books = [litbank.load_book(root, name) for name in litbank.book_names(root)]
+    settings = [[analysed_book(book, cache, gold) for book in books] for gold in (False, True)]
+    return books, settings, distant_docs(root, cache) if distant else []
+
+
+def _collect_all(books: list[litbank.LitBankBook], settings: list[list[Document]],
+                 novels: list[Document], ranker: Ranker) -> Collected:
+    collected = Collected()
+    for docs in settings:
+        for i in range(len(books)):
+            if i % TEST_EVERY != TEST_EVERY - 1:
+                collect(books[i], _fresh(docs[i]), ranker, i, collected)
+    gold_groups = len(collected.groups)
+    for number, doc in enumerate(novels):
+        collect_distant(_fresh(doc), ranker, len(books) + number, collected)
+    logger.info("groups: %d from LitBank gold, %d from hidden name tags", gold_groups,
+                len(collected.groups) - gold_groups)
+    return collected
+
+
+def sieve_confidences(collected: Collected) -> dict[str, float]:
+    """Each sieve's measured precision, pulled towards its hand-set prior."""
+    return {sieve: smoothed_precision(collected.sieves[(sieve, True)],
+                                      collected.sieves[(sieve, False)],
+                                      DEFAULT_SIEVE_CONFIDENCE.get(sieve, 0.5), PRIOR_STRENGTH)
+            for sieve in {s for s, _ in collected.sieves} | set(DEFAULT_SIEVE_CONFIDENCE)}
+
+
+def _report(books: list[litbank.LitBankBook], settings: list[list[Document]],
+            ranker: Ranker, collected: Collected) -> dict:
+    return {"train_quotes": collected.quotes, "train_correct": collected.correct,
+            "sieves": {f"{s}:{c}": n for (s, c), n in sorted(collected.sieves.items())},
+            "test_end_to_end": _test_accuracy(books, settings[0], ranker),
+            "test_gold_characters": _test_accuracy(books, settings[1], ranker)}
 
 
 def _fresh(doc: Document) -> Document:
@@ -355,9 +388,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--no-distant", action="store_true",
                         help="train on LitBank gold only (no whole novels, much faster)")
+    parser.add_argument("--sieves-only", action="store_true",
+                        help="keep the weights in --out; measure the sieves' confidences again")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    ranker, report = train(args.litbank, args.cache, distant=not args.no_distant)
+    if args.sieves_only:
+        ranker, report = remeasure_sieves(args.litbank, args.cache, load_ranker(args.out),
+                                          distant=not args.no_distant)
+    else:
+        ranker, report = train(args.litbank, args.cache, distant=not args.no_distant)
     ranker.save(args.out)
     for name, weight in zip(FEATURES, ranker.weights, strict=True):
         logger.info("%-22s %+.2f", name, weight)
