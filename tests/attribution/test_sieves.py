@@ -298,3 +298,11 @@ def test_sieves_description_resolved_to_a_named_character_stays_with_the_ranker(
 def test_sieves_thought_tag_names_the_thinker(docs):
     doc = docs.story([docs.said("Anya", "thought", "think")], NAMES)
     assert speakers(doc) == [("c0", "tag_name", "explicit")]
+
+
+def test_sieves_a_thought_has_no_listeners(docs):
+    # "Hello," said Anya. / "Hello," thought Buffy.  (Buffy answers no one aloud)
+    doc = docs.story([docs.said("Anya"), docs.said("Buffy", "thought", "think")], NAMES)
+    spoken, thought = attribute(doc, default_ranker()).utterances
+    assert (spoken.speaker, spoken.addressees) == ("c0", ["c1"])
+    assert (thought.speaker, thought.addressees) == ("c1", [])

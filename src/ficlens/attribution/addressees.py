@@ -5,10 +5,13 @@ quote's edge and optionally opened by an interjection ("Now Buffy,", "Thank you,
 Anya.", "Spike!"). The person named is spoken to, so is an addressee and almost
 never the speaker. Addressees of an utterance come from its vocatives, from its tag
 ("said to Xander", "Anya told Buffy") and from the turn structure: the other
-speakers of the exchange around it (in a two-person exchange, the other person).
+speakers of the exchange around it (in a two-person exchange, the other person),
+except for a thought, which no one hears.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.lexicon import VOCATIVE_OPENERS
@@ -65,12 +68,14 @@ def same_exchange(context: Context, first: Utterance, second: Utterance) -> bool
 
 
 def assign_addressees(context: Context, utterance_vocatives: dict[int, list[str]],
-                      tag_addressees: dict[int, list[str]]) -> None:
+                      tag_addressees: dict[int, list[str]],
+                      thoughts: Collection[int] = ()) -> None:
     """Fill ``addressees`` of every utterance (speakers must be decided already): the
-    people named (vocatives, tag) and the other speakers of the exchange around it."""
+    people named (vocatives, tag) and the other speakers of the exchange around it,
+    except for ``thoughts`` ('"...," thought Alice'), which no one hears."""
     for index, utterance in enumerate(context.utterances):
         found = utterance_vocatives.get(index, []) + tag_addressees.get(index, [])
-        if utterance.speaker is not None:
+        if utterance.speaker is not None and index not in thoughts:
             found += participants(context, index)
         utterance.addressees = [c for c in dict.fromkeys(found) if c != utterance.speaker]
 

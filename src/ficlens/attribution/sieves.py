@@ -75,8 +75,9 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     for utterance, found in zip(context.utterances, evidence, strict=True):
         utterance.kind = quote_type(found)
     context.evidence, context.features = evidence, builder
+    thoughts = {i for i, e in enumerate(evidence) if _thought(reader, e.tags)}
     assign_addressees(context, {i: e.vocatives for i, e in enumerate(evidence)},
-                      {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)})
+                      {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)}, thoughts)
     return context
 
 
@@ -175,6 +176,12 @@ def quote_type(evidence: Evidence) -> str:
     if tag is None or tag.subject_kind is None:
         return "implicit"
     return "explicit" if tag.subject_kind == "name" else "anaphoric"
+
+
+def _thought(reader: TagReader, tags: list[Tag]) -> bool:
+    """Whether the quote's tag is a verb of thinking ('"...," thought Alice')."""
+    tag = speech_tag(tags)
+    return tag is not None and tag.verb_row is not None and reader.lemma(tag.verb_row) == "think"
 
 
 def _tag_addressees(tags: list[Tag]) -> list[str]:
