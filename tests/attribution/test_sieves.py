@@ -201,7 +201,6 @@ def test_sieves_body_part_subject_stands_for_its_owner(docs):
     assert speakers(docs.story([beat], NAMES)) == [("c2", "beat_before", "implicit")]
 
 
-
 def test_sieves_body_part_sentence_after_quote_is_still_a_tag(docs):
     # "Go." Her voice rasped.  (a sentence opening with its subject and a speech verb)
     paragraph = ['"/PUNCT/punct/1', "Go/VERB/ROOT/-", "./PUNCT/punct/1", '"/PUNCT/punct/1',

@@ -347,11 +347,10 @@ class TagReader:
     def _kind(self, mention: Mention) -> str:
         """A mention's kind, where a description written as its character's listed name
         ("replied the Dodger", for a character known only so) counts as a name."""
+        if mention.kind != "nominal" or mention.character is None:
+            return mention.kind
         text = " ".join(self.text[mention.start:mention.end].lower().split())
-        if mention.kind == "nominal" and mention.character is not None and (
-                self.context.listed_names.get(text) == mention.character):
-            return "name"
-        return mention.kind
+        return "name" if self.context.listed_names.get(text) == mention.character else "nominal"
 
     def _possessor(self, subject: int, rows: list[int]) -> int:
         """The owner of a body-part subject ("Dallas's hand", "her voice"), else the
