@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from ficlens.quotes.grouping import introduces_new_turn
+from ficlens.quotes.grouping import introduces_new_turn, tagged_apart
 
 
 @pytest.mark.parametrize(("between", "expected"), [
@@ -23,3 +25,22 @@ from ficlens.quotes.grouping import introduces_new_turn
 ])
 def test_grouping_introduces_new_turn(between: str, expected: bool) -> None:
     assert introduces_new_turn(between) is expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # each quotation has a tag of its own, in sentences of their own
+    ('"Quite," said Isabella gravely. "Indeed," said Mrs. Thorpe.', True),
+    ('"Quite," said Isabella. "Indeed," Mrs. Thorpe said.', True),
+    ('Alice thought to herself, "Odd!" Soon Alice heard the Rabbit say, "Hurry."', True),
+    ('"Aha," said Xander. Then she said, "Bye."', True),
+    ('Xander said, "Stop." "Bye," said Anya.', True),
+    # one turn: a tag split by the quote, a gesture, or a second quote without a tag
+    ('"Now," she said, "go."', False),
+    ('"Stop it!" Anya cried, "now!"', False),
+    ('"Stop it!" Anya cried loudly. "Now."', False),
+    ('"Yes," she said. "I know."', False),
+    ('"Yes." She laughed. "I know," and went on.', False),
+])
+def test_grouping_tagged_apart(paragraph: str, expected: bool) -> None:
+    first, second = (match.span(1) for match in re.finditer(r'"([^"]*)"', paragraph))
+    assert tagged_apart(paragraph, first, second) is expected

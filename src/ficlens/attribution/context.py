@@ -3,8 +3,9 @@
 An :class:`Utterance` is one turn of speech: the quotes sharing a ``group`` (the parts
 of a quotation interrupted by a tag) and, by fiction's convention of one speaker per
 paragraph, the other quotes of the same paragraph, unless a later quote is introduced
-by a tag sentence of its own. Nested
-quotes (quotes within quotes) are reported speech and are not utterances.
+by a tag sentence of its own or each quote has its own tag ('"Quite," said Isabella.
+"Indeed," said Mrs. Thorpe.'). Nested quotes (quotes within quotes) are reported speech
+and are not utterances.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import bisect
 from dataclasses import dataclass, field
 
 from ficlens.model import Document, Mention, Quote, TokenTable
-from ficlens.quotes.grouping import introduces_new_turn
+from ficlens.quotes.grouping import introduces_new_turn, tagged_apart
 
 NAME_STOPWORDS = frozenset("the mr mrs miss ms dr sir lady lord madame monsieur".split())
 #: Quotes sharing a paragraph are one utterance: in fiction a paragraph holds one
 #: speaker's turn, whether or not the quote stage linked its parts as a group, unless
-#: a sentence of narration with a speech verb introduces the later quote.
+#: a sentence of narration with a speech verb introduces the later quote or the two
+#: quotes carry tags of their own.
 MERGE_PARAGRAPH_QUOTES = True
 CLOSE_MARKS = frozenset('"\u201d\u00bb\u2019\'')
 
@@ -141,7 +143,8 @@ def build_utterances(doc: Document, paragraph_of) -> list[Utterance]:
             continue
         paragraph = paragraph_of(quote.start)
         if (MERGE_PARAGRAPH_QUOTES and utterances and utterances[-1].paragraph == paragraph
-                and not introduces_new_turn(doc.text[utterances[-1].end:quote.start])):
+                and not introduces_new_turn(doc.text[utterances[-1].end:quote.start])
+                and not tagged_apart(doc.text, _span(utterances[-1].parts[-1]), _span(quote))):
             utterances[-1].parts.append(quote)
             if quote.group:
                 by_group[quote.group] = utterances[-1]
@@ -157,6 +160,10 @@ def build_utterances(doc: Document, paragraph_of) -> list[Utterance]:
                              and _left_open(doc, previous.parts[-1], paragraph_end)
                              and _opens_paragraph(doc, current.parts[0]))
     return utterances
+
+
+def _span(quote: Quote) -> tuple[int, int]:
+    return quote.start, quote.end
 
 
 def _left_open(doc: Document, quote: Quote, paragraph_end: int) -> bool:

@@ -28,8 +28,17 @@ _NOT_NAMES = frozenset("I He She They We You It Then After But And So Now At Whe
                        "An This That With Without For In On Here There His Her Their "
                        "Presently Again Still Yet".split())
 _CLOSING = ".,;:!?\u2026'\"\u2019\u201d\u00bb) \n\t"
+_OPENING = " \n\t\"'\u2018\u201c\u00ab"
+_SENTENCE_ENDS = (".", "!", "?", "\u2026")
+_JOINS = (",", ":", "-", "\u2014")
+#: Words after a quotation within which its own tag's speech verb stands.
+OWN_TAG_WORDS = 4
 _TAG_VERBS = SPEECH_WORDS - {"like", "with", "go", "goes", "went", "thought", "think",
                              "thinking", "began", "begin", "begins"}
+
+#: Verbs that make a sentence beside a quotation its own tag ("thought" too: '"Odd!"
+#: thought Alice').
+_OWN_TAG_VERBS = _TAG_VERBS | {"thought"}
 
 
 class _Groups:
@@ -72,6 +81,60 @@ def introduces_new_turn(between: str) -> bool:
     if not any(word in _TAG_VERBS for word in _WORD.findall(last_sentence.lower())):
         return False
     return any(word not in _NOT_NAMES for word in _CAPITALISED.findall(last_sentence))
+
+
+def tagged_apart(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two quotations (content spans) of one paragraph each carry a speech tag of
+    their own, in different sentences ('"Quite," said Isabella. "Indeed," said Mrs.
+    Thorpe.' / 'Alice thought, "Odd!" Then she heard the Rabbit say, "Hurry."'). Each is
+    then a turn of its own, whoever speaks it."""
+    narration = text[first[1]:second[0]].lstrip(_CLOSING).rstrip(_OPENING)
+    sentences = _sentences(narration)
+    if text[first[1] - 1:first[1]] in _SENTENCE_ENDS and narration[:1].isupper():
+        sentences.insert(0, "")  # the first quotation closed its sentence with no tag
+    closed = narration.endswith(_SENTENCE_ENDS)
+    own_before = _joined_tag(_sentences(_before(text, first[0]))[-1:])
+    first_tagged = own_before or (bool(sentences) and _tag_verb(sentences[0])
+                                  and (len(sentences) > 1 or closed))
+    second_tagged = (len(sentences) > 1 and _joined_tag(sentences[-1:])) or (
+        (closed or not narration) and _opens_with_tag(text, second[1]))
+    return first_tagged and second_tagged and (own_before or len(sentences) > 1 or closed)
+
+
+def _sentences(narration: str) -> list[str]:
+    if not narration:
+        return []
+    cuts = [0, *(match.end() - 1 for match in _SENTENCE_BREAK.finditer(narration))]
+    return [narration[a:b] for a, b in zip(cuts, [*cuts[1:], len(narration)], strict=True)]
+
+
+def _before(text: str, start: int) -> str:
+    """The narration right before a quotation, back to a blank line or another quotation."""
+    window = text[max(0, start - 200):start]
+    window = window.rsplit("\n\n", 1)[-1]
+    for mark in ('"', "\u201d"):
+        window = window.rsplit(mark, 2)[-2] if window.count(mark) >= 2 else window
+    return window.rstrip(_OPENING)
+
+
+def _tag_verb(sentence: str) -> bool:
+    return any(word in _OWN_TAG_VERBS for word in _WORD.findall(sentence.lower()))
+
+
+def _joined_tag(sentences: list[str]) -> bool:
+    """A sentence that holds a speech verb and runs into the quotation ('Then Y said,')."""
+    return bool(sentences) and sentences[-1].rstrip().endswith(_JOINS) and _tag_verb(
+        sentences[-1])
+
+
+def _opens_with_tag(text: str, end: int) -> bool:
+    """Narration after a quotation (ending at ``end``) that opens with its tag: '," said
+    Mrs. Thorpe', '?" she asked', or after a comma '," Mrs. Thorpe said'."""
+    after = text[end:end + 80]
+    opening = after.lstrip(_CLOSING).split("\n\n", 1)[0].split()[:OWN_TAG_WORDS]
+    if not opening or not (opening[0][:1].islower() or text[end - 1:end] == ","):
+        return False
+    return any(word.strip(",;:.!?") in _OWN_TAG_VERBS for word in opening)
 
 
 def build_quotes(text: str, raw: list[RawQuote]) -> list[Quote]:
