@@ -305,3 +305,28 @@ def test_sieves_a_thought_has_no_listeners(docs):
     spoken, thought = attribute(doc, default_ranker()).utterances
     assert (spoken.speaker, spoken.addressees) == ("c0", ["c1"])
     assert (thought.speaker, thought.addressees) == ("c1", [])
+
+
+def _hello(head: int) -> list[str]:
+    return [f'"/PUNCT/punct/{head}', f"Hello/INTJ/intj/{head}", f"./PUNCT/punct/{head}",
+            f'"/PUNCT/punct/{head}']
+
+
+@pytest.mark.parametrize(("tag", "speaker"), [
+    # Anya's answer was: "Hello."
+    (["Anya/PROPN/poss/2", "'s/PART/case/0", "answer/NOUN/nsubj/3", "was/AUX/ROOT/-/be",
+      ":/PUNCT/punct/3"], "c0"),
+    # Spike, who waited, called out: "Hello."  (the parser hangs the verb on the name)
+    (["Spike/PROPN/ROOT/-", ",/PUNCT/punct/0", "who/PRON/nsubj/3", "waited/VERB/relcl/0/wait",
+      ",/PUNCT/punct/0", "called/VERB/acl/0/call", "out/ADP/prt/5", ":/PUNCT/punct/5"], "c2"),
+    # Buffy ended it by saying, "Hello."
+    (["Buffy/PROPN/nsubj/1", "ended/VERB/ROOT/-/end", "it/PRON/dobj/1", "by/ADP/prep/1",
+      "saying/VERB/pcomp/3/say", ",/PUNCT/punct/4"], "c1"),
+    # Anya, at long last, replied: "Hello."  (the parser missed the subject)
+    (["Anya/PROPN/advmod/6", ",/PUNCT/punct/6", "at/ADP/prep/6", "long/ADJ/amod/4",
+      "last/ADJ/pobj/2", ",/PUNCT/punct/6", "replied/VERB/ROOT/-/reply", ":/PUNCT/punct/6"],
+     "c0"),
+])
+def test_sieves_tag_before_whose_subject_the_parse_hides(tag, speaker, docs):
+    doc = docs.story([tag + _hello(len(tag) - 1)], NAMES)
+    assert speakers(doc) == [(speaker, "tag_name", "explicit")]

@@ -50,7 +50,7 @@ shoulders shoulder features look laugh
 #: Nouns naming what was said, whose possessor is the speaker ('"No." was his reply').
 SPEECH_NOUNS = frozenset("""
 answer reply remark comment exclamation retort rejoinder response question cry observation
-greeting words whisper query inquiry enquiry
+greeting words whisper query inquiry enquiry word
 """.split())
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "they", "them"})

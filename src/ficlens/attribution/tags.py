@@ -7,8 +7,12 @@ to the quote when punctuation runs on into it ('"Hi," said Anya', 'Anya said:
 "Hi"'); otherwise it is an action beat in its own sentence ('Xander grinned. "Hey."').
 In each clause the verb (a speech verb first, else a beat verb or the main verb) and
 its subject are read off the parse; the subject is resolved through ``doc.mentions``
-(a body part stands for its owner: "Dallas's hand came down", "her voice shook").
-Where the parse finds no named speaker, a clause that opens with a speech verb and a
+(a body part stands for its owner: "Dallas's hand came down", "her voice shook"), and
+through misparses: a speech verb hung on its speaker ("The driver, who waited, called
+out"), a gerund after a preposition ("ended it by saying"), a name the parser did not
+make the subject ("Edmund, to whom this was addressed, replied"). A speech noun owned by
+someone names the speaker on either side ('"No." was his reply', 'Marilla's only comment
+was:'). Where the parse finds no named speaker, a clause that opens with a speech verb and a
 name ("sneered Oakley") or a name and a speech verb is read from its words. A narration
 paragraph ending in a colon, comma, dash or, unpunctuated, in a speech verb ("Bull
 said") introduces the quote paragraph after it.
@@ -34,6 +38,8 @@ from ficlens.quotes.marks import opens_paragraph
 
 SENTENCE_END = frozenset(".!?")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: What the parser makes of a name it did not take for the subject of the verb after it.
+LOST_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod", "intj"})
 WORD = re.compile(r"[A-Za-z]+")
 RELATIVE = frozenset({"who", "that", "which"})
 #: How far before a verb joined by "and" its own subject may stand.
@@ -166,8 +172,10 @@ class TagReader:
                 if not self.context.inside_quote(self.start[r])]
         if not rows:
             return None
-        if position == "after" and joined:
-            owned = self._owned_speech(position, start, end, rows)
+        if joined:
+            owned = (self._owned_speech(position, start, end, rows) if position == "after"
+                     else self._owned_before(position, start, end, rows)
+                     if position == "before" else None)
             if owned is not None:
                 return owned
         verb = self._verb(rows, joined, nearest_last=position == "before")
@@ -214,7 +222,7 @@ class TagReader:
         forms that are mostly not speech ("went", "thought", "read") never count."""
         words = [row for row in rows if self._word(row)]
         lead = self.text[self.start[rows[0]]:self.start[words[0]]] if words else ""
-        if len(words) < 2 or lead.strip(" \n\"'\u201d\u2019,"):
+        if len(words) < 2 or lead.strip(" \n\"'\u201d\u2019,-\u2014"):
             return None  # a parenthesis or a dash first: not a plain tag
         first, second = words[0], words[1]
         if _speech_form(self._word(first)):
@@ -239,15 +247,29 @@ class TagReader:
         if len(words) < 3 or tokens.lower[words[0]] not in ("was", "were", "came"):
             return None
         for row in words[1:OWNED_WINDOW]:
-            if tokens.lower[row] not in SPEECH_NOUNS:
-                continue
-            owner = self._owner(row, rows)
-            mention = self.context.mention_at(self.start[owner]) if owner is not None else None
-            if mention is None or mention.kind not in ("name", "pronoun"):
-                return None
-            return Tag(position, True, row, True, subject_kind=mention.kind,
-                       mention=mention, start=start, end=end)
+            if tokens.lower[row] in SPEECH_NOUNS:
+                return self._owned_tag(position, start, end, row, rows)
         return None
+
+    def _owned_before(self, position: str, start: int, end: int,
+                      rows: list[int]) -> Tag | None:
+        """'Marilla's only comment was:' / 'Emma's remark was--': a clause running into
+        the quote whose subject is a speech noun of "be"; its possessor is the speaker."""
+        tokens = self.context.tokens
+        for row in rows:
+            if (tokens.lower[row] in SPEECH_NOUNS and tokens.dep[row] in SUBJECT_DEPS
+                    and tokens.lemma[self.head[row]] == "be"):
+                return self._owned_tag(position, start, end, row, rows)
+        return None
+
+    def _owned_tag(self, position: str, start: int, end: int, noun: int,
+                   rows: list[int]) -> Tag | None:
+        owner = self._owner(noun, rows)
+        mention = self.context.mention_at(self.start[owner]) if owner is not None else None
+        if mention is None or mention.kind not in ("name", "pronoun"):
+            return None
+        return Tag(position, True, noun, True, subject_kind=mention.kind,
+                   mention=mention, start=start, end=end)
 
     def _inverted_tag(self, position: str, start: int, end: int, verb: int,
                       mention: Mention, rows: list[int]) -> Tag:
@@ -398,13 +420,22 @@ class TagReader:
                 nearer = self._subject_before(verb, rows, CONJ_SUBJECT_WINDOW, strict=True)
                 if nearer is not None:
                     return self._antecedent(nearer)
-            if tokens.dep[current] in ("conj", "advcl", "xcomp") and self.head[current] != current:
-                current = self.head[current]
+            head = self.head[current]
+            if tokens.dep[current] == "acl" and head < current and tokens.pos[head] in (
+                    "NOUN", "PROPN"):
+                return head  # "The driver, who was leaning on the gate, called out"
+            if tokens.dep[current] == "pcomp" and tokens.dep[head] == "prep":
+                current = self.head[head]  # "expressed it by saying"
+            elif tokens.dep[current] in ("conj", "advcl", "xcomp") and head != current:
+                current = head
             else:
                 break
         for row in lookup:
             if self.head[row] == verb and tokens.dep[row] == "poss":
                 return row
+            if (self.head[row] == verb and row < verb and tokens.pos[row] == "PROPN"
+                    and tokens.dep[row] in LOST_SUBJECT_DEPS):
+                return row  # "Edmund, to whom this was addressed, replied"
         for row in rows:  # a misparsed inversion: the first name right after the verb
             if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
                 return row
