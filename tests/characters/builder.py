@@ -3,9 +3,10 @@
 :func:`parsed` takes paragraphs, each a string of space-separated tokens. A token is
 ``text`` or ``text|POS|dep|head`` where ``head`` is a relative offset (``+1``, ``-2``)
 or ``.`` for the token itself; extra ``|ent=GPE`` or ``|person`` fields set spaCy's entity
-label or the person tag. Without a POS, capitalised words are PROPN, he/she/her… PRON,
-punctuation PUNCT and the rest NOUN. A ``"`` token opens or closes a quote; a sentence
-starts at a paragraph's first token and after ``.``, ``!`` or ``?``.
+label or the person tag, ``|tag=VBD`` the fine-grained tag (else the POS). Without a POS,
+capitalised words are PROPN, he/she/her… PRON, punctuation PUNCT and the rest NOUN. A
+``"`` token opens or closes a quote; a sentence starts at a paragraph's first token and
+after ``.``, ``!`` or ``?``.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class _Builder:
                 "sent": sentence_start, "pos": pos, "dep": dep,
                 "ent": "B-" + extras["ent"] if "ent" in extras else "O",
                 "person": "person" in fields, "lower": text.lower(),
-                "lemma": extras.get("lemma", text.lower())}
+                "lemma": extras.get("lemma", text.lower()), "tag": extras.get("tag", pos)}
 
     def document(self) -> Document:
         rows = self.rows
@@ -91,7 +92,7 @@ class _Builder:
             end=np.array([r["end"] for r in rows], dtype=np.int64),
             head=np.array([r["head"] for r in rows], dtype=np.int64),
             sent_start=np.array([r["sent"] for r in rows], dtype=bool),
-            person=person, pos=[r["pos"] for r in rows], tag=[r["pos"] for r in rows],
+            person=person, pos=[r["pos"] for r in rows], tag=[r["tag"] for r in rows],
             dep=[r["dep"] for r in rows], ent=[r["ent"] for r in rows],
             lemma=[r["lemma"] for r in rows], lower=[r["lower"] for r in rows])
         return Document(text=self.text, paragraphs=self.paragraphs, tokens=tokens,

@@ -15,6 +15,11 @@ def test_descriptions_that_speak_often_become_characters():
     assert [ctx.doc.text[start:end] for start, end in spans["the mariner"]] == ["the mariner"] * 4
 
 
+def test_descriptions_that_speak_twice_are_enough():
+    ctx = build_context(parsed(SPEAKS, "Then the|DET|det|+1 mariner|NOUN slept .", SPEAKS))
+    assert list(description_mentions(ctx, covered=set())) == ["the mariner"]
+
+
 def test_descriptions_generic_or_rare_ones_do_not():
     generic = '" No . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 man|NOUN|nsubj|-2 .'
     ctx = build_context(parsed(generic, generic, generic, SPEAKS))

@@ -30,6 +30,19 @@ def test_occurrences_runs(paragraph, expected):
     assert runs(paragraph) == expected
 
 
+@pytest.mark.parametrize("paragraph, expected", [
+    # a modal before a past tense is a name the tagger misread
+    ("Then May|AUX|aux|+1|tag=MD said|VERB|ROOT|.|tag=VBD .", ["May"]),
+    ("May|AUX|aux|+2|tag=MD suddenly|ADV|advmod|+1|tag=RB proposed|VERB|ROOT|.|tag=VBD it .",
+     ["May"]),
+    # a modal before an infinitive is a modal
+    ("Then May|AUX|aux|+1|tag=MD I|PRON come|VERB|ROOT|.|tag=VB ?", []),
+    ("Then Will|AUX|aux|+1|tag=MD go|VERB|ROOT|.|tag=VB .", []),
+])
+def test_occurrences_modal_names(paragraph, expected):
+    assert runs(paragraph) == expected
+
+
 def test_occurrences_skip_headings():
     assert runs("Brick Red Blood", "Buffy woke .") == ["Buffy"]
 

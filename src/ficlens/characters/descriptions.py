@@ -18,7 +18,7 @@ from collections import Counter
 from ficlens.characters.context import TokenContext
 from ficlens.characters.evidence import SPEECH_VERBS
 
-MIN_SPEECHES = 3
+MIN_SPEECHES = 2
 MAX_WORDS = 3
 #: Heads too generic to name one person through a whole work.
 GENERIC = frozenset("""

@@ -2,7 +2,8 @@
 
 A run is the titles before a name plus up to :data:`MAX_NAME_WORDS` name words. Words
 the document also writes in lower case are trimmed off its edges ("Unluckily Aziz",
-"Lucy Honeychurch Drive Out"), and a dash glued to a word ends the run ("Lucy--").
+"Lucy Honeychurch Drive Out"), and a dash glued to a word ends the run ("Lucy--"). A
+capitalised modal before a past tense is a name the tagger misread ("May said").
 After "the", capitalised words form an *article name* ("the Hatter", "the General"),
 which only becomes a character with speech evidence of its own.
 """
@@ -261,9 +262,23 @@ def _is_name_word(ctx: TokenContext, row: int, first: bool, article: bool) -> bo
         return False
     tagged = ctx.tokens.person[row] != 0
     pos = ctx.tokens.pos[row]
+    if pos == "AUX":
+        return _modal_name(ctx, row)
     if ctx.initial[row] and (article or pos not in ("PROPN", "NOUN") and not tagged):
         return False
     return tagged or pos in NAME_POS
+
+
+def _modal_name(ctx: TokenContext, row: int) -> bool:
+    """A capitalised modal followed by a past-tense verb is a name the tagger took for a
+    modal ("May said", "Will suddenly turned"): a modal never governs a past tense."""
+    tokens = ctx.tokens
+    if tokens.tag[row] != "MD":
+        return False
+    following = skip_space(ctx, row + 1)
+    while following < len(ctx) and tokens.tag[following] == "RB":
+        following = skip_space(ctx, following + 1)
+    return following < len(ctx) and tokens.tag[following] == "VBD"
 
 
 def _head(ctx: TokenContext, start: int, end: int) -> int:
