@@ -9,7 +9,7 @@
    (:mod:`ficlens.characters.clustering`): full name, first name, surname, title +
    surname and diminutives join; namesakes are kept apart; an ambiguous short form
    goes to the compatible character mentioned most recently.
-3. A description that speaks several times ("said the mariner") and is never named is
+3. A description that speaks twice or more ("said the mariner") and is never named is
    a character of its own (:mod:`ficlens.characters.descriptions`).
 4. When ``doc.characters`` holds a user's list (``source="user"``), that inventory is
    kept as it is and name mentions are only linked to it
