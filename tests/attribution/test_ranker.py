@@ -6,6 +6,7 @@ import numpy as np
 
 from ficlens.attribution.features import FEATURES, INDEX
 from ficlens.attribution.ranker import (
+    DEFAULT_SIEVE_CONFIDENCE,
     MODEL_PATH,
     Ranker,
     default_ranker,
@@ -23,6 +24,12 @@ def test_ranker_save_and_load_round_trip(tmp_path):
     assert np.allclose(loaded.weights, ranker.weights)
     assert loaded.sieve_confidence == {"tag_name": 0.97}
     assert loaded.calibrated(0.75) == ranker.calibrated(0.75)
+
+
+def test_ranker_confidence_of_a_sieve_the_model_file_lacks_is_its_prior():
+    ranker = Ranker(np.zeros(len(FEATURES)), sieve_confidence={"tag_name": 0.97})
+    assert ranker.confidence("tag_name") == 0.97
+    assert ranker.confidence("turns") == DEFAULT_SIEVE_CONFIDENCE["turns"]
 
 
 def test_ranker_never_chooses_the_null_candidate():

@@ -56,7 +56,7 @@ def score(builder: FeatureBuilder, ranker: Ranker, index: int
 def decode(builder: FeatureBuilder, ranker: Ranker, observer: Observer | None = None) -> None:
     """Decide every utterance that has no speaker yet."""
     utterances = builder.context.utterances
-    continuation = ranker.sieve_confidence.get("continuation", 0.9)
+    continuation = ranker.confidence("continuation")
     for utterance in utterances:
         if utterance.sieve is not None:
             _carry_on(utterances, utterance.index, continuation)

@@ -54,6 +54,11 @@ class Ranker:
     sieve_confidence: dict[str, float] = field(
         default_factory=lambda: dict(DEFAULT_SIEVE_CONFIDENCE))
 
+    def confidence(self, sieve: str) -> float:
+        """The confidence of a decision by ``sieve``: its measured precision, else the
+        hand-set prior (a model file written before the sieve existed lacks it)."""
+        return self.sieve_confidence.get(sieve, DEFAULT_SIEVE_CONFIDENCE[sieve])
+
     def choose(self, matrix: np.ndarray) -> tuple[int, float]:
         """The best real candidate (the null candidate is the last row) and its
         calibrated confidence."""

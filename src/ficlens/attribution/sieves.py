@@ -38,7 +38,7 @@ from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.decode import Observer, decide, decode
 from ficlens.attribution.features import Evidence, FeatureBuilder, gender_contradicts
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
-from ficlens.attribution.ranker import DEFAULT_SIEVE_CONFIDENCE, Ranker
+from ficlens.attribution.ranker import Ranker
 from ficlens.attribution.tags import Tag, TagReader
 from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Character, Document
@@ -68,7 +68,7 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
         return speaker not in found.vocatives and not gender_contradicts(
             found.tag_pronoun, genders.get(speaker))
 
-    turns.apply(context, anchored, ranker.sieve_confidence.get("turns", 0.8), fits)
+    turns.apply(context, anchored, ranker.confidence("turns"), fits)
     builder = FeatureBuilder(context, evidence, narrator, genders,
                              turns.turn_anchors(context, anchored))
     decode(builder, ranker, observer)
@@ -142,16 +142,15 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
         beat = action_beat(evidence.tags)
         if beat is not None and beat.character not in evidence.vocatives:
             sieve = "beat_joined" if beat.joined else f"beat_{beat.position}"
-            decide(utterance, beat.character, sieve, ranker.sieve_confidence.get(sieve, 0.8))
+            decide(utterance, beat.character, sieve, ranker.confidence(sieve))
         return
     if tag.character and tag.subject_kind == "name" and tag.character not in evidence.vocatives:
         sieve = "tag_description" if tag.mention is not None and (
             tag.mention.kind != "name") else "tag_name"
-        decide(utterance, tag.character, sieve,
-               ranker.sieve_confidence.get(sieve, DEFAULT_SIEVE_CONFIDENCE[sieve]))
+        decide(utterance, tag.character, sieve, ranker.confidence(sieve))
     elif tag.subject_kind == "first_person" and (narrator or tag.character):
         decide(utterance, narrator or tag.character, "tag_first_person",
-               ranker.sieve_confidence.get("tag_first_person", 0.85))
+               ranker.confidence("tag_first_person"))
 
 
 def action_beat(tags: list[Tag]) -> Tag | None:
