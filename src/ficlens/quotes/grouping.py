@@ -93,10 +93,10 @@ def tagged_apart(text: str, first: tuple[int, int], second: tuple[int, int]) -> 
     if text[first[1] - 1:first[1]] in _SENTENCE_ENDS and narration[:1].isupper():
         sentences.insert(0, "")  # the first quotation closed its sentence with no tag
     closed = narration.endswith(_SENTENCE_ENDS)
-    own_before = _joined_tag(_sentences(_before(text, first[0]))[-1:])
+    own_before = _joined_tag((_sentences(_before(text, first[0])) or [""])[-1])
     first_tagged = own_before or (bool(sentences) and _tag_verb(sentences[0])
                                   and (len(sentences) > 1 or closed))
-    second_tagged = (len(sentences) > 1 and _joined_tag(sentences[-1:])) or (
+    second_tagged = (len(sentences) > 1 and _joined_tag(sentences[-1])) or (
         (closed or not narration) and _opens_with_tag(text, second[1]))
     return first_tagged and second_tagged and (own_before or len(sentences) > 1 or closed)
 
@@ -121,10 +121,9 @@ def _tag_verb(sentence: str) -> bool:
     return any(word in _OWN_TAG_VERBS for word in _WORD.findall(sentence.lower()))
 
 
-def _joined_tag(sentences: list[str]) -> bool:
+def _joined_tag(sentence: str) -> bool:
     """A sentence that holds a speech verb and runs into the quotation ('Then Y said,')."""
-    return bool(sentences) and sentences[-1].rstrip().endswith(_JOINS) and _tag_verb(
-        sentences[-1])
+    return sentence.rstrip().endswith(_JOINS) and _tag_verb(sentence)
 
 
 def _opens_with_tag(text: str, end: int) -> bool:
