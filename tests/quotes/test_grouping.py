@@ -34,6 +34,8 @@ def test_grouping_introduces_new_turn(between: str, expected: bool) -> None:
     ('Alice thought to herself, "Odd!" Soon Alice heard the Rabbit say, "Hurry."', True),
     ('"Aha," said Xander. Then she said, "Bye."', True),
     ('Xander said, "Stop." "Bye," said Anya.', True),
+    ('\u201cHi,\u201d said Xander. \u201cYes.\u201d Alice thought, \u201cOdd!\u201d Soon Alice '
+     'heard Xander say, \u201cHurry.\u201d', True),
     # one turn: a tag split by the quote, a gesture, or a second quote without a tag
     ('"Now," she said, "go."', False),
     ('"Stop it!" Anya cried, "now!"', False),
@@ -42,5 +44,7 @@ def test_grouping_introduces_new_turn(between: str, expected: bool) -> None:
     ('"Yes." She laughed. "I know," and went on.', False),
 ])
 def test_grouping_tagged_apart(paragraph: str, expected: bool) -> None:
-    first, second = (match.span(1) for match in re.finditer(r'"([^"]*)"', paragraph))
+    spans = [match.span(1) for match in re.finditer(
+        '["\u201c]([^"\u201c\u201d]*)["\u201d]', paragraph)]
+    first, second = spans[-2:]  # the last two quotations
     assert tagged_apart(paragraph, first, second) is expected

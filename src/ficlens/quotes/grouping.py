@@ -28,6 +28,8 @@ _NOT_NAMES = frozenset("I He She They We You It Then After But And So Now At Whe
                        "An This That With Without For In On Here There His Her Their "
                        "Presently Again Still Yet".split())
 _CLOSING = ".,;:!?\u2026'\"\u2019\u201d\u00bb) \n\t"
+#: The mark that ends a quotation before the narration: straight or curly.
+_QUOTE_END = re.compile("[\"\u201d]")
 _OPENING = " \n\t\"'\u2018\u201c\u00ab"
 _SENTENCE_ENDS = (".", "!", "?", "\u2026")
 _JOINS = (",", ":", "-", "\u2014")
@@ -110,11 +112,8 @@ def _sentences(narration: str) -> list[str]:
 
 def _before(text: str, start: int) -> str:
     """The narration right before a quotation, back to a blank line or another quotation."""
-    window = text[max(0, start - 200):start]
-    window = window.rsplit("\n\n", 1)[-1]
-    for mark in ('"', "\u201d"):
-        window = window.rsplit(mark, 2)[-2] if window.count(mark) >= 2 else window
-    return window.rstrip(_OPENING)
+    window = text[max(0, start - 200):start].rstrip(_OPENING).rsplit("\n\n", 1)[-1]
+    return _QUOTE_END.split(window)[-1]
 
 
 def _tag_verb(sentence: str) -> bool:
