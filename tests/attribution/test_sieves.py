@@ -330,3 +330,24 @@ def _hello(head: int) -> list[str]:
 def test_sieves_tag_before_whose_subject_the_parse_hides(tag, speaker, docs):
     doc = docs.story([tag + _hello(len(tag) - 1)], NAMES)
     assert speakers(doc) == [(speaker, "tag_name", "explicit")]
+
+
+@pytest.mark.parametrize(("tag", "gender", "speaker"), [
+    # "No," said he, turning away.  (the parser gives "he" to "turning")
+    (["said/VERB/ROOT/-/say", "he/PRON/nsubj/7", ",/PUNCT/punct/7",
+      "turning/VERB/advcl/4/turn", "away/ADV/advmod/7"], "he/him", "c2"),
+    # "No," she went on.
+    (["she/PRON/nsubj/5", "went/VERB/ROOT/-/go", "on/ADP/prt/5"], "she/her", "c0"),
+    # "No," continued the girl aloud.  (the parser takes "the girl" for the object)
+    (["continued/VERB/ROOT/-/continue", "the/DET/det/6", "girl/NOUN/dobj/4",
+      "aloud/ADV/advmod/4"], "she/her", "c0"),
+])
+def test_sieves_pronoun_or_description_tag_the_parse_hides(tag, gender, speaker, docs):
+    narration = ["Anya/PROPN/nsubj/3", "and/CCONJ/cc/0", "Spike/PROPN/conj/0",
+                 "talked/VERB/ROOT/-/talk", "./PUNCT/punct/3"]
+    tagged = ['"/PUNCT/punct/4', "No/INTJ/intj/4", ",/PUNCT/punct/4", '"/PUNCT/punct/4',
+              *tag, "./PUNCT/punct/4"]
+    doc = docs.story([narration, tagged], NAMES, genders={"c2": "he/him", "c0": "she/her"})
+    context = attribute(doc, default_ranker())
+    assert context.evidence[0].tag_pronoun == gender
+    assert (context.utterances[0].speaker, context.utterances[0].kind) == (speaker, "anaphoric")

@@ -116,11 +116,9 @@ def _subject_gender(context: Context, tag: Tag) -> str | None:
     if tag.mention is not None:
         words = context.doc.text[tag.mention.start:tag.mention.end].lower().split()
         return _word_gender(words[-1]) if words else None
-    tokens = context.tokens
-    for row in range(max(0, tag.verb_row - 4), min(len(tokens), tag.verb_row + 4)):
-        if tokens.head[row] == tag.verb_row and tokens.dep[row] in ("nsubj", "nsubjpass"):
-            return _word_gender(tokens.lower[row])
-    return None
+    if tag.subject_row is None:
+        return None
+    return _word_gender(context.tokens.lower[tag.subject_row])
 
 
 def _word_gender(word: str) -> str | None:

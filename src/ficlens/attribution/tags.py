@@ -10,7 +10,9 @@ its subject are read off the parse; the subject is resolved through ``doc.mentio
 (a body part stands for its owner: "Dallas's hand came down", "her voice shook"), and
 through misparses: a speech verb hung on its speaker ("The driver, who waited, called
 out"), a gerund after a preposition ("ended it by saying"), a name the parser did not
-make the subject ("Edmund, to whom this was addressed, replied"). A speech noun owned by
+make the subject ("Edmund, to whom this was addressed, replied"), a pronoun or a person
+noun the parser gave to another word after an inverted verb ("said he, turning",
+"continued the girl aloud"); "went on" is "continued". A speech noun owned by
 someone names the speaker on either side ('"No." was his reply', 'Marilla's only comment
 was:'). Where the parse finds no named speaker, a clause that opens with a speech verb and a
 name ("sneered Oakley") or a name and a speech verb is read from its words. A narration
@@ -33,6 +35,7 @@ from ficlens.attribution.lexicon import (
     SPEECH_VERBS,
     speech_lemma,
 )
+from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Mention
 from ficlens.quotes.marks import opens_paragraph
 
@@ -42,6 +45,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOST_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod", "intj"})
 WORD = re.compile(r"[A-Za-z]+")
 RELATIVE = frozenset({"who", "that", "which"})
+#: Subject pronouns that follow their speech verb in an inverted tag ("said she").
+INVERTED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 #: How far before a verb joined by "and" its own subject may stand.
 CONJ_SUBJECT_WINDOW = 12
 TOWARDS = frozenset({"to", "at", "towards", "toward"})
@@ -64,6 +69,8 @@ class Tag:
     speech: bool
     subject_kind: str | None = None  # name / pronoun / nominal / first_person
     mention: Mention | None = None
+    #: The token row of the subject (the owner's, for a body part).
+    subject_row: int | None = None
     addressees: list[str] = field(default_factory=list)
     #: The clause's span of text.
     start: int = 0
@@ -286,8 +293,8 @@ class TagReader:
         if nearest_last:
             verbs.reverse()
         glued = [r for r in rows if r not in verbs and self._glued_speech(r)]
-        speech = [r for r in verbs
-                  if tokens.lemma[r].lower() in SPEECH_VERBS and tokens.pos[r] == "VERB"]
+        speech = [r for r in verbs if tokens.pos[r] == "VERB" and (
+            tokens.lemma[r].lower() in SPEECH_VERBS or self._goes_on(r))]
         speech = sorted(speech + glued, key=lambda r: -r if nearest_last else r)
         for row in speech:
             if self._subject_row(row, rows) is not None:
@@ -307,7 +314,16 @@ class TagReader:
         lemma = self.context.tokens.lemma[row].lower()
         if lemma in SPEECH_VERBS:
             return lemma
+        if self._goes_on(row):
+            return "continue"
         return speech_lemma(self._word(row)) or lemma
+
+    def _goes_on(self, row: int) -> bool:
+        """ "went on": "go" with the particle "on" right after it means "continue"."""
+        tokens = self.context.tokens
+        following = row + 1
+        return (tokens.lemma[row].lower() == "go" and following < len(tokens)
+                and tokens.lower[following] == "on" and self.head[following] == row)
 
     def _word(self, row: int) -> str:
         """The token's leading word ("said" of a token "said--\"But")."""
@@ -348,6 +364,7 @@ class TagReader:
         if subject is None:
             return None
         actor = self._possessor(subject, rows)
+        tag.subject_row = actor
         lower = tokens.lower[actor]
         mention = self.context.mention_at(self.start[actor])
         if mention is None and tokens.pos[actor] in ("PROPN", "NOUN"):
@@ -439,7 +456,25 @@ class TagReader:
         for row in rows:  # a misparsed inversion: the first name right after the verb
             if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
                 return row
+        if verb + 1 in rows and tokens.lower[verb + 1] in INVERTED_PRONOUNS:
+            return verb + 1  # "said he, turning": the parser gave "he" to "turning"
+        described = self._described_after(verb, rows)
+        if described is not None:
+            return described
         return self._subject_before(verb, rows, 4, strict=False)
+
+    def _described_after(self, verb: int, rows: list[int]) -> int | None:
+        """A misparsed inverted description: the person noun after a determiner and
+        adjectives right after the verb ("continued the girl aloud")."""
+        tokens = self.context.tokens
+        if verb + 1 not in rows or tokens.pos[verb + 1] != "DET":
+            return None
+        row = verb + 2
+        while row in rows and row - verb <= 4 and tokens.pos[row] == "ADJ":
+            row += 1
+        if row in rows and tokens.lower[row] in PERSON_NOUNS:
+            return row
+        return None
 
     def _subject_before(self, verb: int, rows: list[int], window: int,
                         strict: bool) -> int | None:
