@@ -326,6 +326,10 @@ def _hello(head: int) -> list[str]:
     (["Anya/PROPN/advmod/6", ",/PUNCT/punct/6", "at/ADP/prep/6", "long/ADJ/amod/4",
       "last/ADJ/pobj/2", ",/PUNCT/punct/6", "replied/VERB/ROOT/-/reply", ":/PUNCT/punct/6"],
      "c0"),
+    # Spike, politely bowing, replied, "Hello."  (the name hangs on "bowing")
+    (["Spike/PROPN/npadvmod/3", ",/PUNCT/punct/3", "politely/ADV/advmod/3",
+      "bowing/VERB/ROOT/-/bow", ",/PUNCT/punct/3", "replied/VERB/conj/3/reply",
+      ",/PUNCT/punct/5"], "c2"),
 ])
 def test_sieves_tag_before_whose_subject_the_parse_hides(tag, speaker, docs):
     doc = docs.story([tag + _hello(len(tag) - 1)], NAMES)
@@ -341,6 +345,9 @@ def test_sieves_tag_before_whose_subject_the_parse_hides(tag, speaker, docs):
     # "No," continued the girl aloud.  (the parser takes "the girl" for the object)
     (["continued/VERB/ROOT/-/continue", "the/DET/det/6", "girl/NOUN/dobj/4",
       "aloud/ADV/advmod/4"], "she/her", "c0"),
+    # "No," cried / the lady.  (a line break between verb and subject)
+    (["cried/VERB/ROOT/-/cry", "\n/SPACE/dep/4", "the/DET/det/7", "lady/NOUN/dobj/4"],
+     "she/her", "c0"),
 ])
 def test_sieves_pronoun_or_description_tag_the_parse_hides(tag, gender, speaker, docs):
     narration = ["Anya/PROPN/nsubj/3", "and/CCONJ/cc/0", "Spike/PROPN/conj/0",

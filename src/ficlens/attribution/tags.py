@@ -36,7 +36,7 @@ from ficlens.attribution.lexicon import (
     speech_lemma,
 )
 from ficlens.characters.nominals import PERSON_NOUNS
-from ficlens.model import Mention
+from ficlens.model import Mention, TokenTable
 from ficlens.quotes.marks import opens_paragraph
 
 SENTENCE_END = frozenset(".!?")
@@ -92,6 +92,19 @@ def _ends_in_speech_verb(body: str) -> bool:
 def _speech_form(word: str) -> bool:
     """A word that, read without its parse, is a speech verb."""
     return speech_lemma(word) not in (None, *WEAK_SPEECH)
+
+
+def _described(tokens: TokenTable, following: list[int]) -> int | None:
+    """A misparsed inverted description: the person noun after a determiner and
+    adjectives that open the words after the verb ("continued the girl aloud")."""
+    if not following or tokens.pos[following[0]] != "DET":
+        return None
+    for row in following[1:]:
+        if tokens.lower[row] in PERSON_NOUNS:
+            return row
+        if tokens.pos[row] != "ADJ":
+            break
+    return None
 
 
 class TagReader:
@@ -450,31 +463,19 @@ class TagReader:
         for row in lookup:
             if self.head[row] == verb and tokens.dep[row] == "poss":
                 return row
-            if (self.head[row] == verb and row < verb and tokens.pos[row] == "PROPN"
-                    and tokens.dep[row] in LOST_SUBJECT_DEPS):
+            if (self.head[row] in (verb, current) and row < verb
+                    and tokens.pos[row] == "PROPN" and tokens.dep[row] in LOST_SUBJECT_DEPS):
                 return row  # "Edmund, to whom this was addressed, replied"
         for row in rows:  # a misparsed inversion: the first name right after the verb
             if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
                 return row
-        if verb + 1 in rows and tokens.lower[verb + 1] in INVERTED_PRONOUNS:
-            return verb + 1  # "said he, turning": the parser gave "he" to "turning"
-        described = self._described_after(verb, rows)
+        following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:4]
+        if following and tokens.lower[following[0]] in INVERTED_PRONOUNS:
+            return following[0]  # "said he, turning": the parser gave "he" to "turning"
+        described = _described(tokens, following)
         if described is not None:
             return described
         return self._subject_before(verb, rows, 4, strict=False)
-
-    def _described_after(self, verb: int, rows: list[int]) -> int | None:
-        """A misparsed inverted description: the person noun after a determiner and
-        adjectives right after the verb ("continued the girl aloud")."""
-        tokens = self.context.tokens
-        if verb + 1 not in rows or tokens.pos[verb + 1] != "DET":
-            return None
-        row = verb + 2
-        while row in rows and row - verb <= 4 and tokens.pos[row] == "ADJ":
-            row += 1
-        if row in rows and tokens.lower[row] in PERSON_NOUNS:
-            return row
-        return None
 
     def _subject_before(self, verb: int, rows: list[int], window: int,
                         strict: bool) -> int | None:
