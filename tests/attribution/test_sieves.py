@@ -348,6 +348,11 @@ def test_sieves_tag_before_whose_subject_the_parse_hides(tag, speaker, docs):
     # "No," cried / the lady.  (a line break between verb and subject)
     (["cried/VERB/ROOT/-/cry", "\n/SPACE/dep/4", "the/DET/det/7", "lady/NOUN/dobj/4"],
      "she/her", "c0"),
+    # "No," whispered her brother.
+    (["whispered/VERB/ROOT/-/whisper", "her/PRON/poss/6", "brother/NOUN/dobj/4"],
+     "he/him", "c2"),
+    # "No," said he--  (the dash glued to the pronoun)
+    (["said/VERB/ROOT/-/say", "he--/PRON/dobj/4"], "he/him", "c2"),
 ])
 def test_sieves_pronoun_or_description_tag_the_parse_hides(tag, gender, speaker, docs):
     narration = ["Anya/PROPN/nsubj/3", "and/CCONJ/cc/0", "Spike/PROPN/conj/0",

@@ -45,6 +45,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 LOST_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod", "intj"})
 WORD = re.compile(r"[A-Za-z]+")
 RELATIVE = frozenset({"who", "that", "which"})
+POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 #: Subject pronouns that follow their speech verb in an inverted tag ("said she").
 INVERTED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 #: How far before a verb joined by "and" its own subject may stand.
@@ -95,9 +96,11 @@ def _speech_form(word: str) -> bool:
 
 
 def _described(tokens: TokenTable, following: list[int]) -> int | None:
-    """A misparsed inverted description: the person noun after a determiner and
-    adjectives that open the words after the verb ("continued the girl aloud")."""
-    if not following or tokens.pos[following[0]] != "DET":
+    """A misparsed inverted description: the person noun after a determiner or a
+    possessive and adjectives that open the words after the verb ("continued the girl
+    aloud", "whispered her brother")."""
+    if not following or (tokens.pos[following[0]] != "DET"
+                         and tokens.lower[following[0]] not in POSSESSIVES):
         return None
     for row in following[1:]:
         if tokens.lower[row] in PERSON_NOUNS:
@@ -470,7 +473,7 @@ class TagReader:
             if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
                 return row
         following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:4]
-        if following and tokens.lower[following[0]] in INVERTED_PRONOUNS:
+        if following and self._word(following[0]).lower() in INVERTED_PRONOUNS:
             return following[0]  # "said he, turning": the parser gave "he" to "turning"
         described = _described(tokens, following)
         if described is not None:
