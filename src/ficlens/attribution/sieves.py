@@ -39,7 +39,8 @@ from ficlens.attribution.decode import Observer, decide, decode
 from ficlens.attribution.features import Evidence, FeatureBuilder, gender_contradicts
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
 from ficlens.attribution.ranker import Ranker
-from ficlens.attribution.tags import WORD, Tag, TagReader
+from ficlens.attribution.subjects import WORD
+from ficlens.attribution.tags import Tag, TagReader
 from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Character, Document
 

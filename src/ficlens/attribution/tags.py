@@ -5,51 +5,35 @@ before the first part (up to the previous sentence end), those between the parts
 and the one after the last part (up to the next sentence end). A clause is *joined*
 to the quote when punctuation runs on into it ('"Hi," said Anya', 'Anya said:
 "Hi"'); otherwise it is an action beat in its own sentence ('Xander grinned. "Hey."').
-In each clause the verb (a speech verb first, else a beat verb or the main verb) and
-its subject are read off the parse; the subject is resolved through ``doc.mentions``
-(a body part stands for its owner: "Dallas's hand came down", "her voice shook"), and
-through misparses: a speech verb hung on its speaker ("The driver, who waited, called
-out"), a gerund after a preposition ("ended it by saying"), a name the parser did not
-make the subject ("Edmund, to whom this was addressed, replied"), a pronoun or a person
-noun the parser gave to another word after an inverted verb ("said he, turning",
-"continued the girl aloud"); "went on" is "continued". A speech noun owned by
-someone names the speaker on either side ('"No." was his reply', 'Marilla's only comment
-was:'). Where the parse finds no named speaker, a clause that opens with a speech verb and a
-name ("sneered Oakley") or a name and a speech verb is read from its words. A narration
-paragraph ending in a colon, comma, dash or, unpunctuated, in a speech verb ("Bull
-said") introduces the quote paragraph after it.
+In each clause the verb (a speech verb first, else a beat verb or the main verb;
+"went on" is "continued") and its subject are read off the parse, the subject through
+:mod:`ficlens.attribution.subjects` (which reads around the parser's usual misses) and
+then ``doc.mentions``. A speech noun owned by someone names the speaker on either side
+('"No." was his reply', 'Marilla's only comment was:'). Where the parse finds no named
+speaker, a clause that opens with a speech verb and a name ("sneered Oakley") or a name
+and a speech verb is read from its words. A narration paragraph ending in a colon,
+comma, dash or, unpunctuated, in a speech verb ("Bull said") introduces the quote
+paragraph after it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.lexicon import (
     ADDRESS_OBJECT_VERBS,
     BEAT_VERBS,
-    BODY_WORDS,
     FIRST_PERSON,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     speech_lemma,
 )
-from ficlens.characters.nominals import PERSON_NOUNS
-from ficlens.model import Mention, TokenTable
+from ficlens.attribution.subjects import SUBJECT_DEPS, WORD, SubjectFinder, leading_word
+from ficlens.model import Mention
 from ficlens.quotes.marks import opens_paragraph
 
 SENTENCE_END = frozenset(".!?")
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: What the parser makes of a name it did not take for the subject of the verb after it.
-LOST_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod", "intj"})
-WORD = re.compile(r"[A-Za-z]+")
-RELATIVE = frozenset({"who", "that", "which"})
-POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
-#: Subject pronouns that follow their speech verb in an inverted tag ("said she").
-INVERTED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
-#: How far before a verb joined by "and" its own subject may stand.
-CONJ_SUBJECT_WINDOW = 12
 TOWARDS = frozenset({"to", "at", "towards", "toward"})
 JOIN_BEFORE = frozenset(",:;\u2014-")
 #: Speech verbs whose forms are mostly something else ("went", "thought", "read").
@@ -95,21 +79,6 @@ def _speech_form(word: str) -> bool:
     return speech_lemma(word) not in (None, *WEAK_SPEECH)
 
 
-def _described(tokens: TokenTable, following: list[int]) -> int | None:
-    """A misparsed inverted description: the person noun after a determiner or a
-    possessive and adjectives that open the words after the verb ("continued the girl
-    aloud", "whispered her brother")."""
-    if not following or (tokens.pos[following[0]] != "DET"
-                         and tokens.lower[following[0]] not in POSSESSIVES):
-        return None
-    for row in following[1:]:
-        if tokens.lower[row] in PERSON_NOUNS:
-            return row
-        if tokens.pos[row] != "ADJ":
-            break
-    return None
-
-
 class TagReader:
     """Reads the tags of utterances from the token table of a document."""
 
@@ -120,6 +89,7 @@ class TagReader:
         self.end = tokens.end.tolist()
         self.head = tokens.head.tolist()
         self.text = context.doc.text
+        self.subjects = SubjectFinder(context)
 
     def tags(self, utterance: Utterance) -> list[Tag]:
         """Tags in order of strength of position: between, after, before."""
@@ -231,9 +201,9 @@ class TagReader:
         tokens = self.context.tokens
         if not self._is_speech(verb, self.lemma(verb)):
             return False
-        subject = self._subject_row(verb, rows)
+        subject = self.subjects.row(verb, rows)
         return subject is not None and (
-            self.context.mention_at(self.start[self._possessor(subject, rows)]) is not None
+            self.context.mention_at(self.start[self.subjects.possessor(subject, rows)]) is not None
             or tokens.pos[subject] == "PRON")
 
     def _inverted(self, rows: list[int], joined: bool) -> tuple[int, Mention] | None:
@@ -287,7 +257,7 @@ class TagReader:
 
     def _owned_tag(self, position: str, start: int, end: int, noun: int,
                    rows: list[int]) -> Tag | None:
-        owner = self._owner(noun, rows)
+        owner = self.subjects.owner(noun, rows)
         mention = self.context.mention_at(self.start[owner]) if owner is not None else None
         if mention is None or mention.kind not in ("name", "pronoun"):
             return None
@@ -313,7 +283,7 @@ class TagReader:
             tokens.lemma[r].lower() in SPEECH_VERBS or self._goes_on(r))]
         speech = sorted(speech + glued, key=lambda r: -r if nearest_last else r)
         for row in speech:
-            if self._subject_row(row, rows) is not None:
+            if self.subjects.row(row, rows) is not None:
                 return row
         if speech:
             return speech[0]
@@ -343,8 +313,7 @@ class TagReader:
 
     def _word(self, row: int) -> str:
         """The token's leading word ("said" of a token "said--\"But")."""
-        match = WORD.match(self.text, self.start[row], self.end[row])
-        return match.group() if match else ""
+        return leading_word(self.text, self.start[row], self.end[row])
 
     def _glued_speech(self, row: int) -> bool:
         """A speech verb the tokenizer glued to a dash or quote mark ("said--")."""
@@ -376,15 +345,15 @@ class TagReader:
         """Fill the tag's subject from who it stands for (the owner of a body part);
         returns the subject's own row, which the word-order checks read."""
         tokens = self.context.tokens
-        subject = self._subject_row(verb, rows)
+        subject = self.subjects.row(verb, rows)
         if subject is None:
             return None
-        actor = self._possessor(subject, rows)
+        actor = self.subjects.possessor(subject, rows)
         tag.subject_row = actor
         lower = tokens.lower[actor]
         mention = self.context.mention_at(self.start[actor])
         if mention is None and tokens.pos[actor] in ("PROPN", "NOUN"):
-            mention = self.name_match(actor)
+            mention = self.subjects.name_match(actor)
         if lower in FIRST_PERSON:
             tag.subject_kind = "first_person"
             tag.mention = mention
@@ -406,98 +375,6 @@ class TagReader:
             return mention.kind
         text = " ".join(self.text[mention.start:mention.end].lower().split())
         return "name" if self.context.listed_names.get(text) == mention.character else "nominal"
-
-    def _possessor(self, subject: int, rows: list[int]) -> int:
-        """The owner of a body-part subject ("Dallas's hand", "her voice"), else the
-        subject itself."""
-        if self.context.tokens.lower[subject] not in BODY_WORDS:
-            return subject
-        owner = self._owner(subject, rows)
-        return subject if owner is None else owner
-
-    def _owner(self, noun: int, rows: list[int]) -> int | None:
-        """The possessor before ``noun`` ("Dallas" of "Dallas's hand", "his" of "his reply")."""
-        for row in rows:
-            if row < noun and self.head[row] == noun and self.context.tokens.dep[row] == "poss":
-                return row
-        return None
-
-    def name_match(self, row: int) -> Mention | None:
-        """A subject no mention covers, matched to the one character whose names hold
-        its head word ("the Cat" -> "The Cheshire Cat")."""
-        tokens = self.context.tokens
-        word = tokens.lower[row]
-        holders = self.context.name_words.get(word, set())
-        if len(holders) != 1:
-            return None
-        first = row
-        while first > 0 and self.head[first - 1] == row and tokens.dep[first - 1] in (
-                "compound", "amod", "det", "poss"):
-            first -= 1
-        kind = "name" if tokens.pos[row] == "PROPN" or tokens.lower[first] == "the" and (
-            self.text[self.start[row]].isupper()) else "nominal"
-        return Mention(self.start[first], self.end[row], kind, next(iter(holders)))
-
-    def _subject_row(self, verb: int, rows: list[int]) -> int | None:
-        """The subject of ``verb``: its own, through "and"/participles up to three verbs
-        up ("turned and said", "X, who said"), a possessive of a gerund ("X's saying"),
-        else the nearest plausible word (for misparsed tags)."""
-        tokens = self.context.tokens
-        lookup = rows if verb in rows else [*rows, verb]
-        current = verb
-        for _ in range(3):
-            for row in lookup:
-                if self.head[row] == current and tokens.dep[row] in SUBJECT_DEPS:
-                    return self._antecedent(row)
-            if tokens.dep[current] == "conj":
-                nearer = self._subject_before(verb, rows, CONJ_SUBJECT_WINDOW, strict=True)
-                if nearer is not None:
-                    return self._antecedent(nearer)
-            head = self.head[current]
-            if tokens.dep[current] == "acl" and head < current and tokens.pos[head] in (
-                    "NOUN", "PROPN"):
-                return head  # "The driver, who was leaning on the gate, called out"
-            if tokens.dep[current] == "pcomp" and tokens.dep[head] == "prep":
-                current = self.head[head]  # "expressed it by saying"
-            elif tokens.dep[current] in ("conj", "advcl", "xcomp") and head != current:
-                current = head
-            else:
-                break
-        for row in lookup:
-            if self.head[row] == verb and tokens.dep[row] == "poss":
-                return row
-            if (self.head[row] in (verb, current) and row < verb
-                    and tokens.pos[row] == "PROPN" and tokens.dep[row] in LOST_SUBJECT_DEPS):
-                return row  # "Edmund, to whom this was addressed, replied"
-        for row in rows:  # a misparsed inversion: the first name right after the verb
-            if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
-                return row
-        following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:4]
-        if following and self._word(following[0]).lower() in INVERTED_PRONOUNS:
-            return following[0]  # "said he, turning": the parser gave "he" to "turning"
-        described = _described(tokens, following)
-        if described is not None:
-            return described
-        return self._subject_before(verb, rows, 4, strict=False)
-
-    def _subject_before(self, verb: int, rows: list[int], window: int,
-                        strict: bool) -> int | None:
-        tokens = self.context.tokens
-        for row in reversed(rows):
-            if not verb - window <= row < verb:
-                continue
-            if tokens.dep[row] in SUBJECT_DEPS or (not strict and tokens.pos[row] in (
-                    "PRON", "PROPN") and tokens.dep[row] != "poss"):
-                return row
-        return None
-
-    def _antecedent(self, row: int) -> int:
-        """A relative pronoun subject stands for the noun its clause hangs from."""
-        tokens = self.context.tokens
-        verb = self.head[row]
-        if tokens.lower[row] in RELATIVE and tokens.dep[verb] in ("relcl", "acl"):
-            return self.head[verb]
-        return row
 
     def _governed_by(self, row: int, verb: int) -> bool:
         """Whether ``row`` is ``verb`` or a verb hanging from it ("cried, turning to him")."""

@@ -1,0 +1,156 @@
+"""The subject of a speech verb, read off the parse and around its usual misparses.
+
+The parser's own subject comes first, then the subject of the verb a speech verb hangs
+from ("turned and said", "X, who said", "ended it by saying"), a name the parser did not
+make the subject ("Edmund, to whom this was addressed, replied"), and in an inverted tag
+the name, pronoun or person noun the parser gave to another word ("said he, turning",
+"continued the girl aloud", "whispered her brother"). A body part stands for its owner
+("Dallas's hand", "her voice").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficlens.attribution.context import Context
+from ficlens.attribution.lexicon import BODY_WORDS
+from ficlens.characters.nominals import PERSON_NOUNS
+from ficlens.model import Mention, TokenTable
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: What the parser makes of a name it did not take for the subject of the verb after it.
+LOST_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod", "intj"})
+RELATIVE = frozenset({"who", "that", "which"})
+POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
+#: Subject pronouns that follow their speech verb in an inverted tag ("said she").
+INVERTED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
+#: How far before a verb joined by "and" its own subject may stand.
+CONJ_SUBJECT_WINDOW = 12
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def leading_word(text: str, start: int, end: int) -> str:
+    """The word a token opens with ("said" of a token "said--\"But")."""
+    match = WORD.match(text, start, end)
+    return match.group() if match else ""
+
+
+def _described(tokens: TokenTable, following: list[int]) -> int | None:
+    """A misparsed inverted description: the person noun after a determiner or a
+    possessive and adjectives that open the words after the verb ("continued the girl
+    aloud", "whispered her brother")."""
+    if not following or (tokens.pos[following[0]] != "DET"
+                         and tokens.lower[following[0]] not in POSSESSIVES):
+        return None
+    for row in following[1:]:
+        if tokens.lower[row] in PERSON_NOUNS:
+            return row
+        if tokens.pos[row] != "ADJ":
+            break
+    return None
+
+
+class SubjectFinder:
+    """Finds subjects in the token table of a document."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.tokens = context.tokens
+        self.start = self.tokens.start.tolist()
+        self.end = self.tokens.end.tolist()
+        self.head = self.tokens.head.tolist()
+        self.text = context.doc.text
+
+    def row(self, verb: int, rows: list[int]) -> int | None:
+        """The subject of ``verb``: its own, through "and"/participles up to three verbs
+        up ("turned and said", "X, who said"), a possessive of a gerund ("X's saying"),
+        else the nearest plausible word (for misparsed tags)."""
+        tokens = self.tokens
+        lookup = rows if verb in rows else [*rows, verb]
+        current = verb
+        for _ in range(3):
+            for row in lookup:
+                if self.head[row] == current and tokens.dep[row] in SUBJECT_DEPS:
+                    return self._antecedent(row)
+            if tokens.dep[current] == "conj":
+                nearer = self._before(verb, rows, CONJ_SUBJECT_WINDOW, strict=True)
+                if nearer is not None:
+                    return self._antecedent(nearer)
+            head = self.head[current]
+            if tokens.dep[current] == "acl" and head < current and tokens.pos[head] in (
+                    "NOUN", "PROPN"):
+                return head  # "The driver, who was leaning on the gate, called out"
+            if tokens.dep[current] == "pcomp" and tokens.dep[head] == "prep":
+                current = self.head[head]  # "expressed it by saying"
+            elif tokens.dep[current] in ("conj", "advcl", "xcomp") and head != current:
+                current = head
+            else:
+                break
+        for row in lookup:
+            if self.head[row] == verb and tokens.dep[row] == "poss":
+                return row
+            if (self.head[row] in (verb, current) and row < verb
+                    and tokens.pos[row] == "PROPN" and tokens.dep[row] in LOST_SUBJECT_DEPS):
+                return row  # "Edmund, to whom this was addressed, replied"
+        for row in rows:  # a misparsed inversion: the first name right after the verb
+            if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
+                return row
+        following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:4]
+        first = following[0] if following else None
+        if first is not None and leading_word(
+                self.text, self.start[first], self.end[first]).lower() in INVERTED_PRONOUNS:
+            return first  # "said he, turning": the parser gave "he" to "turning"
+        described = _described(tokens, following)
+        if described is not None:
+            return described
+        return self._before(verb, rows, 4, strict=False)
+
+    def _before(self, verb: int, rows: list[int], window: int, strict: bool) -> int | None:
+        """The nearest subject (or, not ``strict``, pronoun or name) before ``verb``."""
+        tokens = self.tokens
+        for row in reversed(rows):
+            if not verb - window <= row < verb:
+                continue
+            if tokens.dep[row] in SUBJECT_DEPS or (not strict and tokens.pos[row] in (
+                    "PRON", "PROPN") and tokens.dep[row] != "poss"):
+                return row
+        return None
+
+    def _antecedent(self, row: int) -> int:
+        """A relative pronoun subject stands for the noun its clause hangs from."""
+        tokens = self.tokens
+        verb = self.head[row]
+        if tokens.lower[row] in RELATIVE and tokens.dep[verb] in ("relcl", "acl"):
+            return self.head[verb]
+        return row
+
+    def possessor(self, subject: int, rows: list[int]) -> int:
+        """The owner of a body-part subject ("Dallas's hand", "her voice"), else the
+        subject itself."""
+        if self.tokens.lower[subject] not in BODY_WORDS:
+            return subject
+        owner = self.owner(subject, rows)
+        return subject if owner is None else owner
+
+    def owner(self, noun: int, rows: list[int]) -> int | None:
+        """The possessor before ``noun`` ("Dallas" of "Dallas's hand", "his" of "his reply")."""
+        for row in rows:
+            if row < noun and self.head[row] == noun and self.tokens.dep[row] == "poss":
+                return row
+        return None
+
+    def name_match(self, row: int) -> Mention | None:
+        """A subject no mention covers, matched to the one character whose names hold
+        its head word ("the Cat" -> "The Cheshire Cat")."""
+        tokens = self.tokens
+        word = tokens.lower[row]
+        holders = self.context.name_words.get(word, set())
+        if len(holders) != 1:
+            return None
+        first = row
+        while first > 0 and self.head[first - 1] == row and tokens.dep[first - 1] in (
+                "compound", "amod", "det", "poss"):
+            first -= 1
+        kind = "name" if tokens.pos[row] == "PROPN" or tokens.lower[first] == "the" and (
+            self.text[self.start[row]].isupper()) else "nominal"
+        return Mention(self.start[first], self.end[row], kind, next(iter(holders)))

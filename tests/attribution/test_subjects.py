@@ -1,0 +1,42 @@
+"""Subjects of speech verbs on hand-built parses, including the parser's usual misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.attribution.context import Context
+from ficlens.attribution.subjects import SubjectFinder, leading_word
+
+NAMES = {"Anya": "c0", "Spike": "c2"}
+
+
+def subject_word(docs, tokens: list[str], verb: int) -> str | None:
+    """The word :meth:`SubjectFinder.row` gives as the subject of token ``verb``."""
+    context = Context(docs.story([tokens], NAMES))
+    table = context.tokens
+    found = SubjectFinder(context).row(verb, list(range(len(table))))
+    return None if found is None else table.lower[found]
+
+
+@pytest.mark.parametrize(("tokens", "verb", "expected"), [
+    (["Anya/PROPN/nsubj/1", "said/VERB/ROOT/-/say", "./PUNCT/punct/1"], 1, "anya"),
+    # said he, turning  (the parser gives "he" to "turning")
+    (["said/VERB/ROOT/-/say", "he/PRON/nsubj/3", ",/PUNCT/punct/3",
+      "turning/VERB/advcl/0/turn"], 0, "he"),
+    # whispered her old brother  (taken for an object)
+    (["whispered/VERB/ROOT/-/whisper", "her/PRON/poss/3", "old/ADJ/amod/3",
+      "brother/NOUN/dobj/0"], 0, "brother"),
+    # said the words  (an object that names no one)
+    (["said/VERB/ROOT/-/say", "the/DET/det/2", "words/NOUN/dobj/0"], 0, None),
+    # Spike, politely bowing, replied
+    (["Spike/PROPN/npadvmod/3", ",/PUNCT/punct/3", "politely/ADV/advmod/3",
+      "bowing/VERB/ROOT/-/bow", ",/PUNCT/punct/3", "replied/VERB/conj/3/reply"], 5,
+     "spike"),
+])
+def test_subjects_row_finds_the_speaker(tokens, verb, expected, docs):
+    assert subject_word(docs, tokens, verb) == expected
+
+
+def test_subjects_leading_word_drops_glued_marks():
+    assert leading_word('said--"But', 0, 10) == "said"
+    assert leading_word("--", 0, 2) == ""
