@@ -39,7 +39,7 @@ from ficlens.attribution.decode import Observer, decide, decode
 from ficlens.attribution.features import Evidence, FeatureBuilder, gender_contradicts
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
 from ficlens.attribution.ranker import Ranker
-from ficlens.attribution.subjects import WORD
+from ficlens.attribution.subjects import leading_word
 from ficlens.attribution.tags import Tag, TagReader
 from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Character, Document
@@ -119,8 +119,10 @@ def _subject_gender(context: Context, tag: Tag) -> str | None:
         return _word_gender(words[-1]) if words else None
     if tag.subject_row is None:
         return None
-    word = WORD.match(context.tokens.lower[tag.subject_row])  # "he" of a token "he--"
-    return _word_gender(word.group()) if word else None
+    row, tokens = tag.subject_row, context.tokens
+    # "he" of a token "he--"
+    word = leading_word(context.doc.text, int(tokens.start[row]), int(tokens.end[row]))
+    return _word_gender(word.lower())
 
 
 def _word_gender(word: str) -> str | None:

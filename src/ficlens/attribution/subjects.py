@@ -61,6 +61,10 @@ class SubjectFinder:
         self.head = self.tokens.head.tolist()
         self.text = context.doc.text
 
+    def word(self, row: int) -> str:
+        """The word the token on ``row`` opens with."""
+        return leading_word(self.text, self.start[row], self.end[row])
+
     def row(self, verb: int, rows: list[int]) -> int | None:
         """The subject of ``verb``: its own, through "and"/participles up to three verbs
         up ("turned and said", "X, who said"), a possessive of a gerund ("X's saying"),
@@ -96,10 +100,8 @@ class SubjectFinder:
             if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
                 return row
         following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:4]
-        first = following[0] if following else None
-        if first is not None and leading_word(
-                self.text, self.start[first], self.end[first]).lower() in INVERTED_PRONOUNS:
-            return first  # "said he, turning": the parser gave "he" to "turning"
+        if following and self.word(following[0]).lower() in INVERTED_PRONOUNS:
+            return following[0]  # "said he, turning": the parser gave "he" to "turning"
         described = _described(tokens, following)
         if described is not None:
             return described

@@ -29,7 +29,7 @@ from ficlens.attribution.lexicon import (
     SPEECH_VERBS,
     speech_lemma,
 )
-from ficlens.attribution.subjects import SUBJECT_DEPS, WORD, SubjectFinder, leading_word
+from ficlens.attribution.subjects import SUBJECT_DEPS, WORD, SubjectFinder
 from ficlens.model import Mention
 from ficlens.quotes.marks import opens_paragraph
 
@@ -84,12 +84,11 @@ class TagReader:
 
     def __init__(self, context: Context) -> None:
         self.context = context
-        tokens = context.tokens
-        self.start = tokens.start.tolist()
-        self.end = tokens.end.tolist()
-        self.head = tokens.head.tolist()
-        self.text = context.doc.text
         self.subjects = SubjectFinder(context)
+        # the token columns as lists, converted once and shared with the subject search
+        self.start, self.end, self.head = (
+            self.subjects.start, self.subjects.end, self.subjects.head)
+        self.text = context.doc.text
 
     def tags(self, utterance: Utterance) -> list[Tag]:
         """Tags in order of strength of position: between, after, before."""
@@ -213,12 +212,12 @@ class TagReader:
         or "Turton icily" for one noun). A name first only counts joined to the quote by
         punctuation ('"No," Oakley sneered', not '"No." Alexandra went into the store');
         forms that are mostly not speech ("went", "thought", "read") never count."""
-        words = [row for row in rows if self._word(row)]
+        words = [row for row in rows if self.subjects.word(row)]
         lead = self.text[self.start[rows[0]]:self.start[words[0]]] if words else ""
         if len(words) < 2 or lead.strip(" \n\"'\u201d\u2019,-\u2014"):
             return None  # a parenthesis or a dash first: not a plain tag
         first, second = words[0], words[1]
-        if _speech_form(self._word(first)):
+        if _speech_form(self.subjects.word(first)):
             if self.context.tokens.lower[second] == "the" and len(words) > 2:
                 second = words[2]
             mention = self.context.mention_at(self.start[second])
@@ -227,7 +226,7 @@ class TagReader:
         if not joined or mention is None or mention.kind != "name":
             return None
         after = [row for row in words if self.start[row] >= mention.end]
-        if after and _speech_form(self._word(after[0])):
+        if after and _speech_form(self.subjects.word(after[0])):
             return after[0], mention
         return None
 
@@ -236,7 +235,7 @@ class TagReader:
         """'"Yes, sir," was Fanny's humble answer' / '"No." was his reply': a clause
         opening with "was" whose speech noun's possessor is the speaker."""
         tokens = self.context.tokens
-        words = [row for row in rows if self._word(row)]
+        words = [row for row in rows if self.subjects.word(row)]
         if len(words) < 3 or tokens.lower[words[0]] not in ("was", "were", "came"):
             return None
         for row in words[1:OWNED_WINDOW]:
@@ -302,7 +301,7 @@ class TagReader:
             return lemma
         if self._goes_on(row):
             return "continue"
-        return speech_lemma(self._word(row)) or lemma
+        return speech_lemma(self.subjects.word(row)) or lemma
 
     def _goes_on(self, row: int) -> bool:
         """ "went on": "go" with the particle "on" right after it means "continue"."""
@@ -311,15 +310,11 @@ class TagReader:
         return (tokens.lemma[row].lower() == "go" and following < len(tokens)
                 and tokens.lower[following] == "on" and self.head[following] == row)
 
-    def _word(self, row: int) -> str:
-        """The token's leading word ("said" of a token "said--\"But")."""
-        return leading_word(self.text, self.start[row], self.end[row])
-
     def _glued_speech(self, row: int) -> bool:
         """A speech verb the tokenizer glued to a dash or quote mark ("said--")."""
         piece = self.text[self.start[row]:self.end[row]]
-        return (len(piece) > len(self._word(row))
-                and speech_lemma(self._word(row)) is not None)
+        return (len(piece) > len(self.subjects.word(row))
+                and speech_lemma(self.subjects.word(row)) is not None)
 
     def _leads_with_speaker(self, rows: list[int], subject: int | None, verb: int) -> bool:
         """A sentence after the quote that opens with its subject and a speech verb
