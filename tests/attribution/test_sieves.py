@@ -60,6 +60,27 @@ def test_sieves_pronoun_tag_is_anaphoric(docs):
     assert (speaker, sieve, kind) == ("c2", "ranker", "anaphoric")
 
 
+def beat_then_she_said(name: str) -> list[str]:
+    """'<name> laughed. "No," she said.' as one paragraph."""
+    return [f"{name}/PROPN/nsubj/1", "laughed/VERB/ROOT/-/laugh", "./PUNCT/punct/1",
+            '"/PUNCT/punct/8', "No/INTJ/intj/8", ",/PUNCT/punct/8", '"/PUNCT/punct/8',
+            "she/PRON/nsubj/8", "said/VERB/ROOT/-/say", "./PUNCT/punct/8"]
+
+
+def test_sieves_pronoun_tag_after_a_beat_of_that_gender_is_the_beats_subject(docs):
+    # coreference sent "she" to Anya; the sentence right before names Buffy
+    doc = docs.story([beat_then_she_said("Buffy")], NAMES, pronouns={"she": "c0"},
+                     genders={"c0": "she/her", "c1": "she/her", "c2": "he/him"})
+    assert speakers(doc) == [("c1", "tag_pronoun_beat", "anaphoric")]
+
+
+def test_sieves_pronoun_tag_after_a_beat_of_the_other_gender_is_left_to_the_ranker(docs):
+    doc = docs.story([beat_then_she_said("Spike")], NAMES, pronouns={"she": "c0"},
+                     genders={"c0": "she/her", "c1": "she/her", "c2": "he/him"})
+    ((speaker, sieve, kind),) = speakers(doc)
+    assert (speaker, sieve, kind) == ("c0", "ranker", "anaphoric")
+
+
 def test_sieves_action_beat_before_quote(docs):
     beat = ["Spike/PROPN/nsubj/1", "grinned/VERB/ROOT/-/grin", "./PUNCT/punct/1",
             '"/PUNCT/punct/4', "Hey/INTJ/ROOT/-", "./PUNCT/punct/4", '"/PUNCT/punct/4']

@@ -6,9 +6,12 @@ Order of decisions, each utterance keeping the first one that applies:
    is a name of a character, or a speech noun its owner ('"Yes," was Fanny's answer');
    ``tag_description``: its subject is the description a character is known by
    ("said the mariner", for someone the story never names);
-   ``tag_first_person``: its subject is "I", and the narrator is known. Tags with a
-   pronoun or another description as subject are left to the ranker, which weighs the
-   coreference stage's answer against gender, recency and turn-taking.
+   ``tag_first_person``: its subject is "I", and the narrator is known;
+   ``tag_pronoun_beat``: its subject is "he" or "she" and the sentence right before the
+   quote, in its paragraph, has a character of that gender as subject ('Jane heard
+   them with horror. "A gamester!" she cried.'). Other tags with a pronoun or a
+   description as subject are left to the ranker, which weighs the coreference
+   stage's answer against gender, recency and turn-taking.
    ``beat_joined`` / ``beat_before`` / ``beat_after``: with no speech tag, a clause
    joined to the quote ('"Hey," Xander grinned.'), else the sentence of the same
    paragraph right before (else right after) the quote, has a character's name as
@@ -59,10 +62,10 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     reader = TagReader(context)
     evidence = [collect_evidence(context, reader, u) for u in context.utterances]
     narrator = find_narrator(context, evidence)
-    for utterance, found in zip(context.utterances, evidence, strict=True):
-        apply_tag_sieve(utterance, found, narrator, ranker)
-    anchored = {u.index for u in context.utterances if u.sieve}
     genders = {c.id: character_gender(c) for c in doc.characters}
+    for utterance, found in zip(context.utterances, evidence, strict=True):
+        apply_tag_sieve(utterance, found, narrator, ranker, genders)
+    anchored = {u.index for u in context.utterances if u.sieve}
 
     def fits(utterance: Utterance, speaker: str) -> bool:
         found = evidence[utterance.index]
@@ -138,7 +141,7 @@ def speech_tag(tags: list[Tag]) -> Tag | None:
 
 
 def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | None,
-                    ranker: Ranker) -> None:
+                    ranker: Ranker, genders: dict[str, str | None]) -> None:
     tag = speech_tag(evidence.tags)
     if tag is None:
         beat = action_beat(evidence.tags)
@@ -153,6 +156,20 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
     elif tag.subject_kind == "first_person" and (narrator or tag.character):
         decide(utterance, narrator or tag.character, "tag_first_person",
                ranker.confidence("tag_first_person"))
+    elif tag.subject_kind == "pronoun" and evidence.tag_pronoun:
+        beat = _beat_before(evidence)
+        if beat is not None and genders.get(beat) == evidence.tag_pronoun:
+            decide(utterance, beat, "tag_pronoun_beat", ranker.confidence("tag_pronoun_beat"))
+
+
+def _beat_before(evidence: Evidence) -> str | None:
+    """The character named as subject of the sentence right before the quote in its
+    paragraph ('Jane heard them with horror. "A gamester!" she cried.')."""
+    for tag in evidence.tags:
+        if (tag.position == "before" and not tag.joined and tag.subject_kind == "name"
+                and tag.character and tag.character not in evidence.vocatives):
+            return tag.character
+    return None
 
 
 def action_beat(tags: list[Tag]) -> Tag | None:
