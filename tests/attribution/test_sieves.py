@@ -222,6 +222,23 @@ def test_sieves_body_part_subject_stands_for_its_owner(docs):
     assert speakers(docs.story([beat], NAMES)) == [("c2", "beat_before", "implicit")]
 
 
+@pytest.mark.parametrize("silence", [
+    # "Invited?" Spike said nothing.
+    ["Spike/PROPN/nsubj/5", "said/VERB/ROOT/-/say", "nothing/PRON/dobj/5", "./PUNCT/punct/5"],
+    # "Invited?" Spike said no more.
+    ["Spike/PROPN/nsubj/5", "said/VERB/ROOT/-/say", "no/DET/det/7", "more/ADJ/dobj/5",
+     "./PUNCT/punct/5"],
+    # "Invited?" Spike did not answer.
+    ["Spike/PROPN/nsubj/7", "did/AUX/aux/7", "not/PART/neg/7", "answer/VERB/ROOT/-/answer",
+     "./PUNCT/punct/7"],
+])
+def test_sieves_speech_verb_that_says_nothing_is_no_tag(silence, docs):
+    quote = ['"/PUNCT/punct/1', "Invited/VERB/ROOT/-", "?/PUNCT/punct/1", '"/PUNCT/punct/1']
+    context = attribute(docs.story([quote + silence], NAMES), default_ranker())
+    assert not [tag for tag in context.evidence[0].tags if tag.speech]
+    assert context.utterances[0].sieve != "tag_name"
+
+
 def test_sieves_body_part_sentence_after_quote_is_still_a_tag(docs):
     # "Go." Her voice rasped.  (a sentence opening with its subject and a speech verb)
     paragraph = ['"/PUNCT/punct/1', "Go/VERB/ROOT/-", "./PUNCT/punct/1", '"/PUNCT/punct/1',

@@ -179,7 +179,7 @@ class TagReader:
         if verb is None:
             return None
         lemma = self.lemma(verb)
-        speech = self._is_speech(verb, lemma)
+        speech = self._is_speech(verb, lemma) and not self._silent(verb, rows)
         tag = Tag(position, joined, verb, speech, start=start, end=end)
         subject = self._subject(tag, verb, rows)
         if position == "after" and speech and not joined:
@@ -279,7 +279,8 @@ class TagReader:
             verbs.reverse()
         glued = [r for r in rows if r not in verbs and self._glued_speech(r)]
         speech = [r for r in verbs if tokens.pos[r] == "VERB" and (
-            tokens.lemma[r].lower() in SPEECH_VERBS or self._goes_on(r))]
+            tokens.lemma[r].lower() in SPEECH_VERBS or self._goes_on(r))
+            and not self._silent(r, rows)]
         speech = sorted(speech + glued, key=lambda r: -r if nearest_last else r)
         for row in speech:
             if self.subjects.row(row, rows) is not None:
@@ -294,6 +295,17 @@ class TagReader:
             if tokens.dep[row] == "ROOT" or self.head[row] not in rows:
                 return row
         return verbs[0] if verbs else None
+
+    def _silent(self, verb: int, rows: list[int]) -> bool:
+        """A speech verb that says nothing: "Marianne said no more", "did not answer"."""
+        tokens = self.context.tokens
+        for row in rows:
+            if self.head[row] != verb or row == verb:
+                continue
+            if tokens.dep[row] == "neg" or tokens.lower[row] == "nothing" or (
+                    tokens.lower[row] == "more" and row > 0 and tokens.lower[row - 1] == "no"):
+                return True
+        return False
 
     def lemma(self, row: int) -> str:
         lemma = self.context.tokens.lemma[row].lower()
