@@ -157,19 +157,12 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
         decide(utterance, narrator or tag.character, "tag_first_person",
                ranker.confidence("tag_first_person"))
     elif tag.subject_kind == "pronoun" and evidence.tag_pronoun:
-        beat = _beat_before(evidence)
-        if beat is not None and genders.get(beat) == evidence.tag_pronoun:
-            decide(utterance, beat, "tag_pronoun_beat", ranker.confidence("tag_pronoun_beat"))
-
-
-def _beat_before(evidence: Evidence) -> str | None:
-    """The character named as subject of the sentence right before the quote in its
-    paragraph ('Jane heard them with horror. "A gamester!" she cried.')."""
-    for tag in evidence.tags:
-        if (tag.position == "before" and not tag.joined and tag.subject_kind == "name"
-                and tag.character and tag.character not in evidence.vocatives):
-            return tag.character
-    return None
+        # 'Jane heard them with horror. "A gamester!" she cried.'
+        beat = _beat(evidence.tags, False, "before")
+        if beat is not None and beat.character not in evidence.vocatives and (
+                genders.get(beat.character) == evidence.tag_pronoun):
+            decide(utterance, beat.character, "tag_pronoun_beat",
+                   ranker.confidence("tag_pronoun_beat"))
 
 
 def action_beat(tags: list[Tag]) -> Tag | None:
@@ -178,10 +171,19 @@ def action_beat(tags: list[Tag]) -> Tag | None:
     paragraph right before or right after it, whatever its verb ('Xander grinned.
     "Hey."', 'Dolly interrupted him. "But..."')."""
     for joined, position in ((True, None), (False, "before"), (False, "after")):
-        for tag in tags:
-            if (tag.joined == joined and position in (None, tag.position) and tag.character
-                    and tag.subject_kind == "name" and not (joined and tag.speech)):
-                return tag
+        beat = _beat(tags, joined, position)
+        if beat is not None:
+            return beat
+    return None
+
+
+def _beat(tags: list[Tag], joined: bool, position: str | None) -> Tag | None:
+    """The first clause, joined to the quote or not, at ``position`` (None: any) whose
+    subject is a character's name (a joined one must not be a speech tag)."""
+    for tag in tags:
+        if (tag.joined == joined and position in (None, tag.position) and tag.character
+                and tag.subject_kind == "name" and not (joined and tag.speech)):
+            return tag
     return None
 
 
