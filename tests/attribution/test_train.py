@@ -1,11 +1,18 @@
-"""Training helpers that need no LitBank: sieve confidences from collected counts."""
+"""Training helpers that need no LitBank: sieve confidences from collected counts, the
+narrator's speaker label."""
 
 from __future__ import annotations
 
 import pytest
 
+from ficlens.attribution.litbank import LitBankBook
 from ficlens.attribution.ranker import DEFAULT_SIEVE_CONFIDENCE
-from ficlens.attribution.train import PRIOR_STRENGTH, Collected, sieve_confidences
+from ficlens.attribution.train import (
+    PRIOR_STRENGTH,
+    Collected,
+    narrator_label,
+    sieve_confidences,
+)
 
 
 def test_train_sieve_confidence_is_precision_pulled_towards_its_prior():
@@ -20,3 +27,13 @@ def test_train_sieve_confidence_is_precision_pulled_towards_its_prior():
     assert 0.8 < confidence["tag_name"] < 0.82
     # A sieve never seen keeps its prior.
     assert confidence["beat_after"] == pytest.approx(DEFAULT_SIEVE_CONFIDENCE["beat_after"])
+
+
+def test_train_narrator_stands_for_the_excerpts_first_person_label():
+    book = LitBankBook("x", "", [], {"i": "I", "pip": "Pip"})
+    assert narrator_label("c1", {"c2": "pip"}, book) == {"c1": "i"}
+    # A narrator already matched to a name label keeps it.
+    assert narrator_label("c1", {"c1": "pip"}, book) == {}
+    # No first-person label, or no narrator: nothing to add.
+    assert narrator_label("c1", {}, LitBankBook("x", "", [], {"pip": "Pip"})) == {}
+    assert narrator_label(None, {}, book) == {}

@@ -8,7 +8,8 @@ them speaks):
 
 * LitBank gold: each annotated excerpt is read by ficlens itself (parse, quotes,
   characters, coref), once with its own characters and once with the speakers as a
-  user list; a character stands for the speaker label sharing the most name words.
+  user list; a character stands for the speaker label sharing the most name words,
+  and the first-person narrator for the label "I" or "narrator".
 * Distant supervision: in whole LitBank novels (none a PDNC novel, none a held-out
   LitBank excerpt), quotes whose speaker a name tag gives are re-scored with the tag
   hidden, so the ranker learns what else in the text points to a speaker.
@@ -73,6 +74,8 @@ DISTANT_NOVELS = (
 )
 #: Speaker labels that name no one ficlens could list as a character.
 GENERIC_LABELS = frozenset({"i", "narrator", "we", "you", "they", "my", "our"})
+#: Speaker labels that stand for the first-person narrator.
+NARRATOR_LABELS = ("i", "narrator")
 TITLE_WORDS = frozenset("mr mrs ms miss dr sir lady lord the a an of st".split())
 
 
@@ -173,6 +176,16 @@ def label_of_characters(doc: Document, book: litbank.LitBankBook) -> dict[str, s
     return mapping
 
 
+def narrator_label(narrator: str | None, entities: dict[str, str],
+                   book: litbank.LitBankBook) -> dict[str, str]:
+    """The first-person narrator's character -> the excerpt's label for the narrator
+    ("I", "narrator"), unless a name label already stands for that character."""
+    label = next((key for key in NARRATOR_LABELS if key in book.names), None)
+    if narrator is None or label is None or narrator in entities:
+        return {}
+    return {narrator: label}
+
+
 def gold_speaker_of(utterance_span: tuple[int, int], quotes: list[litbank.LitBankQuote]
                     ) -> str | None:
     start, end = utterance_span
@@ -194,6 +207,8 @@ def collect(book: litbank.LitBankBook, doc: Document, ranker: Ranker, index: int
         pending.append((position, candidates, matrix.copy()))
 
     context = attribute(doc, ranker, observe)
+    if context.features is not None:
+        entities.update(narrator_label(context.features.narrator, entities, book))
     for utterance in context.utterances:
         golds[utterance.index] = gold_speaker_of((utterance.start, utterance.end), book.quotes)
     for position, candidates, matrix in pending:
