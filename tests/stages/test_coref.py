@@ -94,3 +94,19 @@ def test_coref_acting_beside_dialogue_puts_a_character_on_stage():
     far = coref.stage_evidence(ctx_elsewhere, ctx_elsewhere.doc.mentions)
     assert [(e.beats, e.acts) for e in near.values()] == [(1, 0)]
     assert [(e.beats, e.acts) for e in far.values()] == [(0, 1)]
+
+
+def test_coref_named_once_as_a_speaker_is_on_stage():
+    named = '" Go . " said|VERB|ROOT|.|lemma=say Cole|PROPN|nsubj|-1|person .'
+    by_pronoun = ['Cole|PROPN|nsubj|+1|person waited|VERB|ROOT|. .',
+                  '" Go . " said|VERB|ROOT|.|lemma=say she|PRON|nsubj|-1 .']
+    for paragraphs, expected in (([named], 1), (by_pronoun, 0)):
+        ctx = build_context(characters.run(parsed(*paragraphs)))
+        evidence = coref.stage_evidence(ctx, ctx.doc.mentions)
+        cole = next(c.id for c in ctx.doc.characters if c.name == "Cole")
+        assert evidence[cole].named_speech == expected
+    # Talked about forty times and heard once by name: still someone the story hears.
+    talked_about = coref.StageEvidence(mentions=40, speech=1, beats=3)
+    assert not coref.on_stage(talked_about)
+    talked_about.named_speech = 1
+    assert coref.on_stage(talked_about)

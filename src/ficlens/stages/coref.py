@@ -58,6 +58,8 @@ POSSESSIVE_WEIGHT = 0.1
 ON_STAGE_SCORE = 6.0
 #: Speaking (by name or pronoun, beside a quote) this many times is enough on its own.
 HEARD = 3
+#: Named as the speaker of a quote ("added Mrs. Cole") this many times is enough too.
+NAMED_HEARD = 1
 ON_STAGE_PER_MENTION = 0.2
 #: Below this many tokens a work is too short to tell who is only talked about: the
 #: score needed shrinks in proportion (a 900-word scene has everyone on stage).
@@ -194,6 +196,7 @@ class StageEvidence:
 
     mentions: int = 0
     speech: int = 0      # speaks: subject of a speech verb in a paragraph with a quote
+    named_speech: int = 0  # ... named there, not a pronoun
     vocative: int = 0    # is spoken to by name
     acts: int = 0        # named as the subject of a verb in the narration
     beats: int = 0       # ... of a paragraph with a quote or right before one
@@ -230,6 +233,7 @@ def stage_evidence(ctx: TokenContext, mentions: list[Mention]) -> dict[str, Stag
                   and tokens.lemma[int(tokens.head[head])] in SPEECH_VERBS)
         if speaks and tags_quote(ctx, int(tokens.head[head])):
             item.speech += 1
+            item.named_speech += name
         elif tokens.dep[head] == "poss":
             item.possessive += 1
         elif tokens.dep[head] in ("nsubj", "nsubjpass") and tokens.pos[
@@ -261,8 +265,10 @@ def tags_quote(ctx: TokenContext, verb: int) -> bool:
 def on_stage(evidence: StageEvidence, tokens: int = ON_STAGE_TOKENS) -> bool:
     """A character is heard or seen in proportion to how often it is named: someone
     mentioned often but never speaking, spoken to or acting (an author quoted, a god
-    invoked, a neighbour gossiped about, a place taken for a person) is not on stage."""
-    if evidence.speech >= HEARD:
+    invoked, a neighbour gossiped about, a place taken for a person) is not on stage.
+    Named as the speaker of a quote even once, they are (a neighbour gossiped about
+    who also says a line)."""
+    if evidence.speech >= HEARD or evidence.named_speech >= NAMED_HEARD:
         return True
     needed = min(ON_STAGE_SCORE, ON_STAGE_PER_MENTION * evidence.mentions)
     return evidence.score >= needed * min(1.0, tokens / ON_STAGE_TOKENS)
