@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from ficlens.characters.context import build_context
-from ficlens.model import Character
+from ficlens.model import Character, Mention
 from ficlens.stages import characters, coref
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -100,11 +100,15 @@ def test_coref_named_once_as_a_speaker_is_on_stage():
     named = '" Go . " said|VERB|ROOT|.|lemma=say Cole|PROPN|nsubj|-1|person .'
     by_pronoun = ['Cole|PROPN|nsubj|+1|person waited|VERB|ROOT|. .',
                   '" Go . " said|VERB|ROOT|.|lemma=say she|PRON|nsubj|-1 .']
-    for paragraphs, expected in (([named], 1), (by_pronoun, 0)):
-        ctx = build_context(characters.run(parsed(*paragraphs)))
-        evidence = coref.stage_evidence(ctx, ctx.doc.mentions)
-        cole = next(c.id for c in ctx.doc.characters if c.name == "Cole")
-        assert evidence[cole].named_speech == expected
+    for paragraphs, expected in (([named], (1, 1)), (by_pronoun, (1, 0))):
+        doc = characters.run(parsed(*paragraphs))
+        cole = next(c.id for c in doc.characters if c.name == "Cole")
+        she = doc.text.find("said she") + len("said ")
+        if she >= len("said "):  # "said she", resolved to Cole: speech, but not by name
+            doc.mentions.append(Mention(she, she + 3, "pronoun", cole))
+        ctx = build_context(doc)
+        evidence = coref.stage_evidence(ctx, doc.mentions)[cole]
+        assert (evidence.speech, evidence.named_speech) == expected
     # Talked about forty times and heard once by name: still someone the story hears.
     talked_about = coref.StageEvidence(mentions=40, speech=1, beats=3)
     assert not coref.on_stage(talked_about)

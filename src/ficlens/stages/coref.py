@@ -233,7 +233,7 @@ def stage_evidence(ctx: TokenContext, mentions: list[Mention]) -> dict[str, Stag
                   and tokens.lemma[int(tokens.head[head])] in SPEECH_VERBS)
         if speaks and tags_quote(ctx, int(tokens.head[head])):
             item.speech += 1
-            item.named_speech += name
+            item.named_speech += int(name)
         elif tokens.dep[head] == "poss":
             item.possessive += 1
         elif tokens.dep[head] in ("nsubj", "nsubjpass") and tokens.pos[
