@@ -33,11 +33,19 @@ def test_grouping_introduces_new_turn(between: str, expected: bool) -> None:
     ('"Quite," said Isabella. "Indeed," Mrs. Thorpe said.', True),
     ('Alice thought to herself, "Odd!" Soon Alice heard the Rabbit say, "Hurry."', True),
     ('"Aha," said Xander. Then she said, "Bye."', True),
+    # a second clause of the same sentence hands the word to someone named
+    ('"Sorry," said Mrs. Archer; and Janey murmured: "Ah, my dear!"', True),
+    ('"All right," called Helen, while Margaret, thoughtful again, said: "Well."', True),
+    # the narration ends in "and", and the second quotation has its own tag
+    ('"No!" said Charles, and "No, no!" cried Louisa.', True),
+    ('"Over there," said Mr. Bunting. And "Shut the door," said Mr. Cuss.', True),
     ('Xander said, "Stop." "Bye," said Anya.', True),
     ('\u201cHi,\u201d said Xander. \u201cYes.\u201d Alice thought, \u201cOdd!\u201d Soon Alice '
      'heard Xander say, \u201cHurry.\u201d', True),
     # one turn: a tag split by the quote, a gesture, or a second quote without a tag
     ('"Now," she said, "go."', False),
+    ('"No," said Anne, and added, "I will not."', False),
+    ('"No," she said; and then, after a pause: "I will not."', False),
     ('"Stop it!" Anya cried, "now!"', False),
     ('"Stop it!" Anya cried loudly. "Now."', False),
     ('"Yes," she said. "I know."', False),

@@ -106,6 +106,8 @@ SPLIT_CASES = [
     ('"Stop," she said. "Don\'t move."', True),
     ('"The candle!" said Mr. Bunting. "Who lit it?"', True),
     ('"Who won?" she asked, and he answered, "Nobody."', False),
+    # each part has a tag of its own: two turns, not one split quotation
+    ('"Quite," said Isabella. "Indeed," said Mrs. Thorpe.', False),
     ('"Yes." He turned to the window and watched the rain for a while. It did not stop. '
      '"No."', False),
 ]

@@ -27,6 +27,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _NOT_NAMES = frozenset("I He She They We You It Then After But And So Now At When As The A "
                        "An This That With Without For In On Here There His Her Their "
                        "Presently Again Still Yet".split())
+#: Where a sentence of narration hands over to another clause: a semicolon, or a comma
+#: before a linking word.
+_CLAUSE_BREAK = re.compile(r";|,(?=\s+(?:and|while|but|whereupon|when)\b)")
+_LINKS = frozenset({"and", "while", "but", "whereupon", "when"})
 _CLOSING = ".,;:!?\u2026'\"\u2019\u201d\u00bb) \n\t"
 #: The mark that ends a quotation before the narration: straight or curly.
 _QUOTE_END = re.compile("[\"\u201d]")
@@ -96,11 +100,16 @@ def tagged_apart(text: str, first: tuple[int, int], second: tuple[int, int]) -> 
         sentences.insert(0, "")  # the first quotation closed its sentence with no tag
     closed = narration.endswith(_SENTENCE_ENDS)
     own_before = _joined_tag((_sentences(_before(text, first[0])) or [""])[-1])
-    first_tagged = own_before or (bool(sentences) and _tag_verb(sentences[0])
-                                  and (len(sentences) > 1 or closed))
-    second_tagged = (len(sentences) > 1 and _joined_tag(sentences[-1])) or (
-        (closed or not narration) and _opens_with_tag(text, second[1]))
-    return first_tagged and second_tagged and (own_before or len(sentences) > 1 or closed)
+    clauses = _clauses(sentences[-1]) if sentences else []
+    handed_on = len(clauses) > 1 and _names_new_speaker(clauses[-1])
+    ends_in_conjunction = (len(clauses) > 1 or len(sentences) > 1) and (
+        clauses[-1].strip(" ,;").lower() in _LINKS)
+    first_tagged = own_before or (bool(sentences) and _tag_verb(sentences[0]) and (
+        len(sentences) > 1 or closed or handed_on or ends_in_conjunction))
+    second_tagged = (len(sentences) > 1 and _joined_tag(sentences[-1])) or handed_on or (
+        (closed or not narration or ends_in_conjunction) and _opens_with_tag(text, second[1]))
+    return first_tagged and second_tagged and (
+        own_before or len(sentences) > 1 or closed or handed_on or ends_in_conjunction)
 
 
 def _sentences(narration: str) -> list[str]:
@@ -108,6 +117,21 @@ def _sentences(narration: str) -> list[str]:
         return []
     cuts = [0, *(match.end() - 1 for match in _SENTENCE_BREAK.finditer(narration))]
     return [narration[a:b] for a, b in zip(cuts, [*cuts[1:], len(narration)], strict=True)]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut before each clause that a semicolon or a linking word opens
+    ('said Mrs. Archer; and Janey murmured:' -> 'said Mrs. Archer', '; and Janey
+    murmured:')."""
+    cuts = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence))]
+    return [sentence[a:b] for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True)]
+
+
+def _names_new_speaker(clause: str) -> bool:
+    """A clause that names someone as it runs into the next quotation with a speech
+    verb ('; and Mrs. Archer murmured:', ', while Margaret, thoughtful again, said:')."""
+    return _joined_tag(clause) and any(
+        word not in _NOT_NAMES for word in _CAPITALISED.findall(clause))
 
 
 def _before(text: str, start: int) -> str:
@@ -148,8 +172,10 @@ def build_quotes(text: str, raw: list[RawQuote]) -> list[Quote]:
             continue
         if previous is not None:
             before = raw[previous]
-            if quote.continues or (before.paragraph == quote.paragraph
-                                   and same_utterance(text, before, quote)):
+            if quote.continues or (
+                    before.paragraph == quote.paragraph and same_utterance(text, before, quote)
+                    and not tagged_apart(text, (before.start, before.end),
+                                         (quote.start, quote.end))):
                 groups.union(previous, index)
         previous = index
     return _numbered(raw, order, rank, groups)
