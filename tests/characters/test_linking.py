@@ -44,3 +44,16 @@ def test_linking_lower_case_description_of_a_listed_description():
     mentions = link_to_inventory(ctx, find_occurrences(ctx, word_stats(ctx)), inventory)
     assert [(ctx.doc.text[m.start:m.end], m.character) for m in mentions] == [
         ("the landlady", "c0")]
+
+
+def test_linking_alias_broken_across_lines():
+    """Hard-wrapped text breaks "Mrs. Dashwood" over two lines: still that alias, not
+    the other character whose alias is the bare surname."""
+    inventory = [Character("c0", "John Dashwood", ["Dashwood"], source="user"),
+                 Character("c1", "Mrs. Dashwood", ["Mrs. Dashwood"], source="user")]
+    doc = parsed("Then Mrs. Dashwood smiled at Dashwood .")
+    doc.text = doc.text.replace("Mrs. Dashwood", "Mrs.\nDashwood")
+    ctx = build_context(doc)
+    mentions = link_to_inventory(ctx, find_occurrences(ctx, word_stats(ctx)), inventory)
+    assert [(ctx.doc.text[m.start:m.end], m.character) for m in mentions] == [
+        ("Mrs.\nDashwood", "c1"), ("Dashwood", "c0")]

@@ -82,7 +82,7 @@ def alias_hits(ctx: TokenContext, characters: list[Character]) -> list[Span]:
         best = None
         for alias, owners in index.get(text[start:start + 2].lower(), {}).items():
             end = start + len(alias)
-            if (text[start:end].lower() == alias and (best is None or len(alias) > best[0])
+            if (_one_line(text[start:end]) == alias and (best is None or len(alias) > best[0])
                     and not (end < len(text) and text[end].isalnum())
                     and (_written_as_name(ctx, row, text[start:end])
                          or _written_as_description(ctx, start, end))):
@@ -95,6 +95,12 @@ def alias_hits(ctx: TokenContext, characters: list[Character]) -> list[Span]:
         hits.append((first, last, int(tokens.start[first]), best[1], best[2]))
         row = last
     return hits
+
+
+def _one_line(written: str) -> str:
+    """Lower case, with a line break read as the space it stands for in hard-wrapped
+    text ("Mrs.\nDashwood")."""
+    return written.lower().replace("\n", " ")
 
 
 def _title_before(ctx: TokenContext, row: int) -> int:
