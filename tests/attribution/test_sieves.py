@@ -269,6 +269,15 @@ def test_sieves_unpunctuated_line_ending_in_a_speech_verb_introduces_the_quote(d
         ("c2", "tag_name", "explicit")]
 
 
+def test_sieves_unpunctuated_line_with_a_speech_verb_introduces_the_quote(docs):
+    # Then Spike cried out like a man waking  /  "Hey."  (a dash lost at the line's end)
+    intro = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "cried/VERB/ROOT/-/cry",
+             "out/ADP/prt/2", "like/ADP/prep/2", "a/DET/det/6", "man/NOUN/pobj/4",
+             "waking/VERB/acl/6"]
+    assert speakers(docs.story([intro, docs.untagged("Hey")], NAMES)) == [
+        ("c2", "tag_name", "explicit")]
+
+
 def test_sieves_unpunctuated_line_ending_in_went_introduces_nothing(docs):
     # Then Spike went  /  "Hey."  ("went" reads as speech only in a parsed tag: '"Hey," went Spike')
     intro = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "went/VERB/ROOT/-/go"]

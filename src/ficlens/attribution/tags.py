@@ -18,6 +18,7 @@ paragraph after it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ficlens.attribution.context import Context, Utterance
@@ -34,6 +35,7 @@ from ficlens.model import Mention
 from ficlens.quotes.marks import opens_paragraph
 
 SENTENCE_END = frozenset(".!?")
+_SENTENCE_BREAK = re.compile(r"[.!?]['\"\u2019\u201d)]*\s")
 TOWARDS = frozenset({"to", "at", "towards", "toward"})
 JOIN_BEFORE = frozenset(",:;\u2014-")
 #: Speech verbs whose forms are mostly something else ("went", "thought", "read").
@@ -67,11 +69,12 @@ class Tag:
 
 
 def _ends_in_speech_verb(body: str) -> bool:
-    """A paragraph that stops, unpunctuated, on a speech verb ('Bull said', 'the Colonel
-    cried out'): the quote that follows is what was said."""
-    words = WORD.findall(body[-40:])
+    """A paragraph that stops, unpunctuated, in a sentence with a speech verb ('Bull
+    said', 'Syme swung round and cried out, like a man waking from sleep' where a dash
+    was lost): the quote that follows is what was said."""
+    last_sentence = _SENTENCE_BREAK.split(body)[-1]
     return body[-1:].isalpha() and any(
-        _speech_form(word) for word in words[-2:])
+        _speech_form(word) for word in WORD.findall(last_sentence))
 
 
 def _speech_form(word: str) -> bool:
