@@ -26,6 +26,13 @@ def test_descriptions_generic_or_rare_ones_do_not():
     assert description_mentions(ctx, covered=set()) == {}
 
 
+def test_descriptions_lower_case_noun_tagged_as_a_proper_noun_counts():
+    """The tagger often reads "said the barman" with "barman" as NNP."""
+    speaks = '" Fire . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 barman|PROPN|nsubj|-2 .'
+    ctx = build_context(parsed(speaks, SPEAKS, speaks))
+    assert speaking_descriptions(ctx) == {"the barman": 2, "the mariner": 1}
+
+
 def test_descriptions_capitalised_epithet_with_a_generic_head_becomes_a_character():
     speaks = ('" Stop . " said|VERB|ROOT|.|lemma=say the|DET|det|+2 Invisible|PROPN|compound|+1 '
               'Man|PROPN|nsubj|-3 .')

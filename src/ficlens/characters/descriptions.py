@@ -36,7 +36,7 @@ def description_at(ctx: TokenContext, row: int) -> tuple[int, str] | None:
     epithet = ctx.caps[row]
     if epithet and tokens.pos[row] not in ("NOUN", "PROPN"):
         return None
-    if not epithet and (tokens.pos[row] != "NOUN" or tokens.tag[row] not in ("NN", "NOUN")):
+    if not epithet and not _singular_noun(tokens.pos[row], tokens.tag[row]):
         return None
     modifiers = ("ADJ", "NOUN", "PROPN") if epithet else ("ADJ",)
     first = row - 1
@@ -49,6 +49,12 @@ def description_at(ctx: TokenContext, row: int) -> tuple[int, str] | None:
     written = ctx.words if epithet else tokens.lower
     words = [written[r] for r in range(first + 1, row + 1) if tokens.pos[r] != "SPACE"]
     return first, " ".join(["the", *words])
+
+
+def _singular_noun(pos: str, tag: str) -> bool:
+    """A singular common noun; a lower-case word the tagger took for a proper noun
+    ("said the barman" as NNP) counts, since a lower-case word names no one."""
+    return (pos, tag) in (("NOUN", "NN"), ("NOUN", "NOUN"), ("PROPN", "NNP"), ("PROPN", "PROPN"))
 
 
 def _generic(ctx: TokenContext, row: int) -> bool:
