@@ -158,6 +158,24 @@ def test_sieves_first_person_tag_names_the_narrator(docs):
     assert speakers(doc) == [("c2", "tag_first_person", "anaphoric")]
 
 
+@pytest.mark.parametrize(("pronouns", "expected"), [
+    ({"I": "c2"}, ("c2", "beat_first_person")),  # the narrator is known
+    ({}, None),                                   # no one is: no first-person decision
+])
+def test_sieves_first_person_beat_names_the_narrator(pronouns, expected, docs):
+    # I sighed. I shook my head. "No."
+    paragraph = ["I/PRON/nsubj/1", "sighed/VERB/ROOT/-/sigh", "./PUNCT/punct/1",
+                 "I/PRON/nsubj/4", "shook/VERB/ROOT/-/shake", "my/PRON/poss/6",
+                 "head/NOUN/dobj/4", "./PUNCT/punct/4", '"/PUNCT/punct/9',
+                 "No/INTJ/ROOT/-", "./PUNCT/punct/9", '"/PUNCT/punct/9']
+    doc = docs.story([paragraph], NAMES, pronouns=pronouns)
+    ((speaker, sieve, _),) = speakers(doc)
+    if expected is None:
+        assert sieve != "beat_first_person"
+    else:
+        assert (speaker, sieve) == expected
+
+
 @pytest.mark.parametrize("mark", ["?", "!", "."])
 def test_sieves_sentence_opening_with_speaker_after_quote_is_a_tag(mark, docs):
     # "Who is it?" Spike panted.  /  "Go." Spike said.

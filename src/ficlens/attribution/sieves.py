@@ -15,7 +15,9 @@ Order of decisions, each utterance keeping the first one that applies:
    ``beat_joined`` / ``beat_before`` / ``beat_after``: with no speech tag, a clause
    joined to the quote ('"Hey," Xander grinned.'), else the sentence of the same
    paragraph right before (else right after) the quote, has a character's name as
-   the subject of its verb (an action beat: 'Xander grinned. "Hey."').
+   the subject of its verb (an action beat: 'Xander grinned. "Hey."');
+   ``beat_first_person``: no name there, but "I" is that subject and the narrator is
+   known ('I shook my head. "No."').
 2. ``continuation``: a paragraph that carries on a quotation left open in the paragraph
    before keeps that quotation's speaker.
 3. ``turns``: in a run of dialogue whose tagged turns alternate between two speakers,
@@ -148,6 +150,9 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
         if beat is not None and beat.character not in evidence.vocatives:
             sieve = "beat_joined" if beat.joined else f"beat_{beat.position}"
             decide(utterance, beat.character, sieve, ranker.confidence(sieve))
+        elif beat is None and narrator and narrator_beat(evidence.tags):
+            decide(utterance, narrator, "beat_first_person",
+                   ranker.confidence("beat_first_person"))
         return
     if tag.character and tag.subject_kind == "name" and tag.character not in evidence.vocatives:
         sieve = "tag_description" if tag.mention is not None and (
@@ -175,6 +180,17 @@ def action_beat(tags: list[Tag]) -> Tag | None:
         if beat is not None:
             return beat
     return None
+
+
+def narrator_beat(tags: list[Tag]) -> bool:
+    """Whether the first-person narrator is the subject of the action beat that a name
+    would have been ('I shook my head. "No."', '"No," I shrugged.')."""
+    for joined, position in ((True, None), (False, "before"), (False, "after")):
+        for tag in tags:
+            if (tag.joined == joined and position in (None, tag.position)
+                    and tag.subject_kind == "first_person" and not (joined and tag.speech)):
+                return True
+    return False
 
 
 def _beat(tags: list[Tag], joined: bool, position: str | None) -> Tag | None:
