@@ -78,6 +78,18 @@ def test_clustering_title_and_surname_with_particles_join_the_full_name():
     assert groups(clustering) == [{"mr henry van der luyden", "mr van der luyden"}]
 
 
+def test_clustering_a_surname_with_a_particle_is_still_one_surname():
+    """Lady Catherine, Sir Lewis and Miss de Bourgh are three people: a bare "de
+    Bourgh" does not merge the first two, and "Miss" conflicts with "Lady"."""
+    clustering = cluster_forms(infos(
+        ("Lady Catherine de Bourgh", 12, {"she/her": 36}),
+        ("Sir Lewis de Bourgh", 3, {"he/him": 9}), ("Miss de Bourgh", 20, {"she/her": 60}),
+        ("de Bourgh", 1, {})), Counter())
+    assert groups(clustering) == [{"lady catherine de bourgh"}, {"miss de bourgh"},
+                                  {"sir lewis de bourgh"}]
+    assert len(clustering.candidates["de bourgh"]) == 3
+
+
 def test_clustering_mr_beside_two_men_stays_ambiguous():
     clustering = cluster_forms(infos(
         ("Charles Wilcox", 40, {"he/him": 40}), ("Paul Wilcox", 8, {"he/him": 8}),

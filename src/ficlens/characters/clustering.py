@@ -215,6 +215,8 @@ def _merge_namesakes(form: NameForm, candidates: list[Cluster]) -> list[int]:
     """ "Vakil Mahmoud Ali" and "Pleader Mahmoud Ali" both end in the full name "Mahmoud
     Ali": one man under two styles. Merge such clusters into the first."""
     words = tuple(word.lower() for word in form.words)
+    if len(_core(words)) < 2:
+        return []  # "de Bourgh" is only a surname: Lady Catherine and Sir Lewis stay two
     if not all(tuple(w.lower() for w in c.words[-len(words):]) == words for c in candidates):
         return []
     target = candidates[0]
@@ -323,16 +325,17 @@ def _name_compatible(lowered: tuple[str, ...], full: tuple[str, ...],
 
 
 def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int]) -> bool:
-    """Title + one word ("Mrs. Lynde") against a cluster: another person when a
+    """Title + surname ("Mrs. Lynde", "Miss de Bourgh") against a cluster: another person when a
     professional title needs a surname the cluster lacks ("Dr. Tom" is not Tom Bull),
     when the cluster uses another title with the same surname (Major vs Mrs. Callendar,
     Miss Josephine Barry vs Mrs. Barry), or when its gendered title meets a full name of
     unknown gender that it far outnumbers (Mrs. Moore vs Ralph Moore: a wife is named
     after her husband)."""
     form = info.form
-    if len(form.words) != 1 or not form.titles:
+    core = _core(tuple(word.lower() for word in form.words))
+    if len(core) != 1 or not form.titles:
         return False
-    word = form.words[0].lower()
+    word = core[0]
     titles = {same_title(title) for title in form.title_keys}
     if titles & SURNAME_TITLES and len(cluster.words) > 1 and cluster.words[-1].lower() != word:
         return True
@@ -346,6 +349,11 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
     prospective = cluster.count + bare_counts.get(cluster.words[0].lower(), 0)
     return (form.gender == "she/her" and cluster.gender is None
             and info.count > DOMINANCE * max(1, prospective))
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words without particles: "de bourgh" is one surname."""
+    return tuple(word for word in words if word not in PARTICLES)
 
 
 def same_title(title: str) -> str:
