@@ -117,6 +117,24 @@ def test_clustering_names_meeting_in_a_sentence_are_two_people():
     assert len(groups(clustering)) == 2
 
 
+def test_clustering_a_parent_met_beside_the_sons_names_is_a_parent():
+    """ "Mr. Emerson" once beside "George" and once beside "Mr. George Emerson": two
+    meetings in all, so the father is not the son; a bare surname meeting its own full
+    name twice in that way still joins it."""
+    forms = (("George Emerson", 14, {"he/him": 20}), ("Mr. George Emerson", 5, {"he/him": 15}),
+             ("Mr. Emerson", 84, {"he/him": 250}), ("George", 117, {"he/him": 13}))
+    once_each = Counter({frozenset(("mr emerson", "george")): 1,
+                         frozenset(("mr emerson", "mr george emerson")): 1})
+    assert groups(cluster_forms(infos(*forms), once_each)) == [
+        {"george emerson", "mr george emerson", "george"}, {"mr emerson"}]
+    bare = Counter({frozenset(("wickham", "george wickham")): 1,
+                    frozenset(("wickham", "mr wickham")): 1})
+    clustering = cluster_forms(infos(("George Wickham", 5, {"he/him": 9}),
+                                     ("Mr. Wickham", 90, {"he/him": 270}),
+                                     ("Wickham", 60, {})), bare)
+    assert len(groups(clustering)) == 1
+
+
 def test_clustering_metadata_seeds_take_text_names():
     clustering = cluster_forms(infos(("Buffy", 12, {})), Counter(),
                                seeds=[parse_name("Buffy Summers")])

@@ -283,8 +283,12 @@ def compatible(info: FormInfo, cluster: Cluster, cooccur: Counter,
         return False
     if not _words_compatible(form.words, cluster):
         return False
-    if any(cooccur[frozenset((form.full_key, other))] >= MIN_COOCCURRENCES
-           for other in _cooccurrence_keys(form, cluster)):
+    counts = [cooccur[frozenset((form.full_key, other))]
+              for other in _cooccurrence_keys(form, cluster)]
+    # "Mr. Emerson" beside "George" once and beside "Mr. George Emerson" once: a father
+    # met twice beside his son's names, so for a parent's style the meetings add up
+    together = sum(counts) if _parent_style(form, cluster) else max(counts, default=0)
+    if together >= MIN_COOCCURRENCES:
         return False
     return not _title_conflict(info, cluster, bare_counts or {})
 
@@ -296,10 +300,16 @@ def _cooccurrence_keys(form: NameForm, cluster: Cluster) -> set[str]:
             form.key == cluster.words[0].lower()):
         return set()  # "Charles" beside "Charles Hayter" is no evidence of two people
     keys = set(cluster.forms)
-    parental = {same_title(title) for title in form.title_keys} & PARENT_TITLES
-    if parental and len(cluster.words) > 1 and cluster.words[0].lower() != form.key:
+    if _parent_style(form, cluster):
         keys.add(cluster.words[0].lower())
     return keys
+
+
+def _parent_style(form: NameForm, cluster: Cluster) -> bool:
+    """ "Mr."/"Mrs."/"Sir"/"Lady" + a word that is not the cluster's first name ("Mrs.
+    Bennet" against Jane Bennet): a parent's (or spouse's) style as well as its own."""
+    parental = {same_title(title) for title in form.title_keys} & PARENT_TITLES
+    return bool(parental) and len(cluster.words) > 1 and cluster.words[0].lower() != form.key
 
 
 def _words_compatible(words: tuple[str, ...], cluster: Cluster) -> bool:
