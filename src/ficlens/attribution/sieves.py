@@ -170,12 +170,17 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
                    ranker.confidence("tag_pronoun_beat"))
 
 
+#: Where an action beat is looked for, in order: joined to the quote, then the sentence
+#: right before it, then the one right after.
+BEAT_PLACES = ((True, None), (False, "before"), (False, "after"))
+
+
 def action_beat(tags: list[Tag]) -> Tag | None:
     """A clause naming a character as the subject of a verb that is not a speech verb,
     joined to the quote ('"Hey," Xander grinned.'); else the sentence of the same
     paragraph right before or right after it, whatever its verb ('Xander grinned.
     "Hey."', 'Dolly interrupted him. "But..."')."""
-    for joined, position in ((True, None), (False, "before"), (False, "after")):
+    for joined, position in BEAT_PLACES:
         beat = _beat(tags, joined, position)
         if beat is not None:
             return beat
@@ -183,22 +188,21 @@ def action_beat(tags: list[Tag]) -> Tag | None:
 
 
 def narrator_beat(tags: list[Tag]) -> bool:
-    """Whether the first-person narrator is the subject of the action beat that a name
-    would have been ('I shook my head. "No."', '"No," I shrugged.')."""
-    for joined, position in ((True, None), (False, "before"), (False, "after")):
-        for tag in tags:
-            if (tag.joined == joined and position in (None, tag.position)
-                    and tag.subject_kind == "first_person" and not (joined and tag.speech)):
-                return True
-    return False
+    """Whether "I" is the subject of an action beat in one of the places a name would
+    have been ('I shook my head. "No."', '"No," I shrugged.')."""
+    return any(_beat(tags, joined, position, "first_person") is not None
+               for joined, position in BEAT_PLACES)
 
 
-def _beat(tags: list[Tag], joined: bool, position: str | None) -> Tag | None:
+def _beat(tags: list[Tag], joined: bool, position: str | None,
+          kind: str = "name") -> Tag | None:
     """The first clause, joined to the quote or not, at ``position`` (None: any) whose
-    subject is a character's name (a joined one must not be a speech tag)."""
+    subject is of ``kind``: a character's name, or "I" (a joined one must not be a
+    speech tag)."""
     for tag in tags:
-        if (tag.joined == joined and position in (None, tag.position) and tag.character
-                and tag.subject_kind == "name" and not (joined and tag.speech)):
+        if (tag.joined == joined and position in (None, tag.position)
+                and tag.subject_kind == kind and (kind != "name" or tag.character)
+                and not (joined and tag.speech)):
             return tag
     return None
 

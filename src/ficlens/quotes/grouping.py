@@ -3,7 +3,9 @@
 Parts of one multi-paragraph quotation share a group, and so do the parts of a
 quotation split by a speech tag within a paragraph ("Now," she said, "go."). Two
 quotations in one paragraph count as one utterance when what stands between them is
-a short stretch of narration (a speech tag or a gesture), not a second turn.
+a short stretch of narration (a speech tag or a gesture), not a second turn, and they
+do not each carry a tag of their own ('"Quite," said Isabella. "Indeed," said Mrs.
+Thorpe.': see :func:`tagged_apart`).
 """
 
 from __future__ import annotations
