@@ -176,6 +176,20 @@ def test_sieves_first_person_beat_names_the_narrator(pronouns, expected, docs):
         assert (speaker, sieve) == expected
 
 
+def test_sieves_pronoun_beat_states_the_speakers_gender(docs):
+    # Spike sat down. Anya laughed.  /  He grinned. "Hey."
+    narration = ["Spike/PROPN/nsubj/1", "sat/VERB/ROOT/-/sit", "down/ADV/advmod/1",
+                 "./PUNCT/punct/1", "Anya/PROPN/nsubj/5", "laughed/VERB/ROOT/-/laugh",
+                 "./PUNCT/punct/5"]
+    beat = ["He/PRON/nsubj/1", "grinned/VERB/ROOT/-/grin", "./PUNCT/punct/1",
+            '"/PUNCT/punct/4', "Hey/INTJ/ROOT/-", "./PUNCT/punct/4", '"/PUNCT/punct/4']
+    doc = docs.story([narration, beat], NAMES, genders={"c2": "he/him", "c0": "she/her"})
+    context = attribute(doc, default_ranker())
+    (utterance,) = context.utterances
+    assert context.evidence[0].tag_pronoun == "he/him"
+    assert utterance.speaker == "c2"
+
+
 @pytest.mark.parametrize("mark", ["?", "!", "."])
 def test_sieves_sentence_opening_with_speaker_after_quote_is_a_tag(mark, docs):
     # "Who is it?" Spike panted.  /  "Go." Spike said.

@@ -110,6 +110,8 @@ def collect_evidence(context: Context, reader: TagReader, utterance: Utterance) 
               if m.character and m.kind == "name"]
     pronoun = None
     tag = speech_tag(tags)
+    if tag is None and action_beat(tags) is None:
+        tag = pronoun_beat(tags)  # '"No," he shrugged.' / 'She sat down. "No."'
     if tag is not None and tag.subject_kind in ("pronoun", "nominal") and (
             tag.verb_row is not None):
         pronoun = _subject_gender(context, tag)
@@ -192,6 +194,17 @@ def narrator_beat(tags: list[Tag]) -> bool:
     have been ('I shook my head. "No."', '"No," I shrugged.')."""
     return any(_beat(tags, joined, position, "first_person") is not None
                for joined, position in BEAT_PLACES)
+
+
+def pronoun_beat(tags: list[Tag]) -> Tag | None:
+    """An action beat in one of the places a name would have been whose subject is a
+    pronoun ('"No," he shrugged.', 'She sat down. "No."'): it gives the speaker's
+    gender, as a pronoun tag would."""
+    for joined, position in BEAT_PLACES:
+        beat = _beat(tags, joined, position, "pronoun")
+        if beat is not None:
+            return beat
+    return None
 
 
 def _beat(tags: list[Tag], joined: bool, position: str | None,
