@@ -190,6 +190,20 @@ def test_sieves_pronoun_beat_states_the_speakers_gender(docs):
     assert utterance.speaker == "c2"
 
 
+@pytest.mark.parametrize(("beat", "expected"), [
+    # "Yes." She laughed.
+    (["She/PRON/nsubj/5", "laughed/VERB/ROOT/-/laugh", "./PUNCT/punct/5"], "she/her"),
+    # "Yes." (She laughed.)  -- the narrator's aside, not a beat
+    (["(/PUNCT/punct/6", "She/PRON/nsubj/6", "laughed/VERB/ROOT/-/laugh", "./PUNCT/punct/6",
+      ")/PUNCT/punct/6"], None),
+])
+def test_sieves_pronoun_beat_in_a_parenthesis_states_nothing(beat, expected, docs):
+    quote = ['"/PUNCT/punct/1', "Yes/INTJ/ROOT/-", "./PUNCT/punct/1", '"/PUNCT/punct/1']
+    doc = docs.story([quote + beat], NAMES, genders={"c0": "she/her"})
+    context = attribute(doc, default_ranker())
+    assert context.evidence[0].tag_pronoun == expected
+
+
 @pytest.mark.parametrize("mark", ["?", "!", "."])
 def test_sieves_sentence_opening_with_speaker_after_quote_is_a_tag(mark, docs):
     # "Who is it?" Spike panted.  /  "Go." Spike said.

@@ -51,6 +51,8 @@ from ficlens.model import Character, Document
 
 logger = logging.getLogger(__name__)
 
+#: What may stand between a quote's end and the narration after it.
+_CLOSE_QUOTE = " \n\t\"'\u201d\u2019,.!?"
 PRONOUN_GENDER = {"he": "he/him", "him": "he/him", "his": "he/him", "she": "she/her",
                   "her": "she/her"}
 #: Share of narration tokens that are first-person pronouns above which a narrator exists.
@@ -111,7 +113,7 @@ def collect_evidence(context: Context, reader: TagReader, utterance: Utterance) 
     pronoun = None
     tag = speech_tag(tags)
     if tag is None and action_beat(tags) is None:
-        tag = pronoun_beat(tags)  # '"No," he shrugged.' / 'She sat down. "No."'
+        tag = pronoun_beat(tags, context.doc.text)  # '"No," he shrugged.'
     if tag is not None and tag.subject_kind in ("pronoun", "nominal") and (
             tag.verb_row is not None):
         pronoun = _subject_gender(context, tag)
@@ -196,13 +198,15 @@ def narrator_beat(tags: list[Tag]) -> bool:
                for joined, position in BEAT_PLACES)
 
 
-def pronoun_beat(tags: list[Tag]) -> Tag | None:
+def pronoun_beat(tags: list[Tag], text: str) -> Tag | None:
     """An action beat in one of the places a name would have been whose subject is a
     pronoun ('"No," he shrugged.', 'She sat down. "No."'): it gives the speaker's
-    gender, as a pronoun tag would."""
+    gender, as a pronoun tag would. A parenthesis is the narrator's aside, not a beat
+    ('"Yes, Beatrice." (Such a quaint name for his mother; she encouraged it.)')."""
     for joined, position in BEAT_PLACES:
         beat = _beat(tags, joined, position, "pronoun")
-        if beat is not None:
+        aside = beat is not None and text[beat.start:beat.end].lstrip(_CLOSE_QUOTE)[:1] == "("
+        if beat is not None and not aside:
             return beat
     return None
 
