@@ -146,3 +146,9 @@ def test_clustering_resolve_by_context_prefers_recent_then_frequent():
     counts = [10, 3]
     assert resolve_by_context([[0], [1], [0, 1]], counts) == [0, 1, 1]
     assert resolve_by_context([[0, 1]], counts) == [0]
+
+
+def test_clustering_a_rarely_named_candidate_does_not_take_a_bare_name_by_recency():
+    """Rosamond Gregory, named three times, does not take her brother's bare "Gregory"
+    (named twenty times) because she was named just before."""
+    assert resolve_by_context([[0], [1], [0, 1]], [20, 3]) == [0, 1, 0]

@@ -6,7 +6,8 @@ name, its diminutive, a surname, first and last name without the middle ones) an
 neither its title nor the pronouns it takes contradict the cluster's gender. A form
 compatible with several clusters ("Miss Bennet" when Jane and Elizabeth Bennet are
 both known) is *ambiguous*: each of its mentions goes to the compatible character
-mentioned most recently, or else the most frequent one; but an ambiguous "Mrs." or
+mentioned most recently (unless far more rarely named than another), or else the most
+frequent one; but an ambiguous "Mrs." or
 "Sir" form ("Mrs. Bennet") is the parent, a character of its own, and an ambiguous
 "Mr." form goes to the one man among its candidates when he outnumbers the others
 ("Mr. Archer" is Newland Archer, not a rarely named "Adeline Archer"). A form
@@ -32,6 +33,10 @@ from ficlens.model import Gender
 MIN_COOCCURRENCES = 2
 #: Mentions back (in text order) searched for an ambiguous form's referent.
 CONTEXT_WINDOW = 40
+#: A candidate named recently wins an ambiguous mention only if this many times its
+#: unambiguous mentions reach the most named candidate's (a sister named three times
+#: does not take her brother's bare surname).
+RARE_RECENT = 4
 #: See :func:`_same_given_name`.
 RARE_FULL_NAME = 2
 #: A gendered "Mrs. X" this many times more frequent than a full name "Y X" of unknown
@@ -419,8 +424,9 @@ def resolve_mentions(keys: list[str], clustering: Clustering) -> list[int | None
 
 def resolve_by_context(options: list[list[int]], counts: list[int]) -> list[int | None]:
     """For each mention (in text order) one of its candidate clusters: the only one, else
-    the one named unambiguously most recently (within :data:`CONTEXT_WINDOW` mentions),
-    else the most frequent. Ambiguous mentions do not count as recent: a run of bare
+    the one named unambiguously most recently (within :data:`CONTEXT_WINDOW` mentions)
+    among those named at least a :data:`RARE_RECENT`-th as often as the most named, else
+    the most frequent. Ambiguous mentions do not count as recent: a run of bare
     "Archer"s must not feed on its own first guess."""
     resolved: list[int | None] = []
     last_seen: dict[int, int] = {}
@@ -429,8 +435,10 @@ def resolve_by_context(options: list[list[int]], counts: list[int]) -> list[int 
         if len(candidates) == 1:
             choice = candidates[0]
         elif candidates:
+            most = max(counts[c] for c in candidates)
             recent = [(last_seen[c], c) for c in candidates
-                      if c in last_seen and position - last_seen[c] <= CONTEXT_WINDOW]
+                      if c in last_seen and position - last_seen[c] <= CONTEXT_WINDOW
+                      and RARE_RECENT * counts[c] >= most]
             choice = max(recent)[1] if recent else max(candidates,
                                                        key=lambda c: (counts[c], -c))
         if len(candidates) == 1:
