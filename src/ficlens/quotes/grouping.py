@@ -11,6 +11,7 @@ Thorpe.': see :func:`tagged_apart`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ficlens.model import Quote
 from ficlens.quotes.scanner import RawQuote
@@ -117,16 +118,20 @@ def tagged_apart(text: str, first: tuple[int, int], second: tuple[int, int]) -> 
 def _sentences(narration: str) -> list[str]:
     if not narration:
         return []
-    cuts = [0, *(match.end() - 1 for match in _SENTENCE_BREAK.finditer(narration))]
-    return [narration[a:b] for a, b in zip(cuts, [*cuts[1:], len(narration)], strict=True)]
+    return _pieces(narration, (match.end() - 1 for match in _SENTENCE_BREAK.finditer(narration)))
 
 
 def _clauses(sentence: str) -> list[str]:
     """A sentence cut before each clause that a semicolon or a linking word opens
     ('said Mrs. Archer; and Janey murmured:' -> 'said Mrs. Archer', '; and Janey
     murmured:')."""
-    cuts = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence))]
-    return [sentence[a:b] for a, b in zip(cuts, [*cuts[1:], len(sentence)], strict=True)]
+    return _pieces(sentence, (match.start() for match in _CLAUSE_BREAK.finditer(sentence)))
+
+
+def _pieces(text: str, cuts: Iterable[int]) -> list[str]:
+    """``text`` cut at each offset of ``cuts``, in order."""
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _names_new_speaker(clause: str) -> bool:
