@@ -324,6 +324,14 @@ def test_sieves_unpunctuated_line_with_a_speech_verb_introduces_the_quote(docs):
         ("c2", "tag_name", "explicit")]
 
 
+def test_sieves_unpunctuated_line_keeps_a_title_inside_its_last_sentence(docs):
+    # Then Spike cried to Mr. Giles  /  "Hey."  ("Mr." ends no sentence)
+    intro = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "cried/VERB/ROOT/-/cry",
+             "to/ADP/prep/2", "Mr./PROPN/compound/5", "Giles/PROPN/pobj/3"]
+    assert speakers(docs.story([intro, docs.untagged("Hey")], NAMES)) == [
+        ("c2", "tag_name", "explicit")]
+
+
 def test_sieves_unpunctuated_line_ending_in_went_introduces_nothing(docs):
     # Then Spike went  /  "Hey."  ("went" reads as speech only in a parsed tag: '"Hey," went Spike')
     intro = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "went/VERB/ROOT/-/go"]

@@ -18,7 +18,6 @@ paragraph after it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ficlens.attribution.context import Context, Utterance
@@ -35,7 +34,6 @@ from ficlens.model import Mention
 from ficlens.quotes.marks import opens_paragraph
 
 SENTENCE_END = frozenset(".!?")
-_SENTENCE_BREAK = re.compile(r"[.!?]['\"\u2019\u201d)]*\s")
 TOWARDS = frozenset({"to", "at", "towards", "toward"})
 JOIN_BEFORE = frozenset(",:;\u2014-")
 #: Speech verbs whose forms are mostly something else ("went", "thought", "read").
@@ -68,12 +66,11 @@ class Tag:
         return self.mention.character if self.mention else None
 
 
-def _ends_in_speech_verb(body: str) -> bool:
-    """A paragraph that stops, unpunctuated, in a sentence with a speech verb ('Bull
-    said', 'Syme swung round and cried out, like a man waking from sleep' where a dash
-    was lost): the quote that follows is what was said."""
-    last_sentence = _SENTENCE_BREAK.split(body)[-1]
-    return body[-1:].isalpha() and any(
+def _ends_in_speech_verb(last_sentence: str) -> bool:
+    """A paragraph whose last sentence stops, unpunctuated, with a speech verb in it
+    ('Bull said', 'Syme swung round and cried out, like a man waking from sleep' where a
+    dash was lost): the quote that follows is what was said."""
+    return last_sentence[-1:].isalpha() and any(
         _speech_form(word) for word in WORD.findall(last_sentence))
 
 
@@ -136,10 +133,12 @@ class TagReader:
             return []
         start, end = self.context.paragraph_span(paragraph - 1)
         body = self.text[start:end].rstrip()
-        if not body.endswith((":", ",", "--", "\u2014")) and not _ends_in_speech_verb(body):
-            return []
         end = start + len(body)
-        return [("before", self._last_sentence_start(start, end), end, True)]
+        sentence_start = self._last_sentence_start(start, end)
+        if not body.endswith((":", ",", "--", "\u2014")) and not _ends_in_speech_verb(
+                self.text[sentence_start:end]):
+            return []
+        return [("before", sentence_start, end, True)]
 
     def _starts_lower(self, start: int, end: int) -> bool:
         stripped = self.text[start:end].lstrip(" \"'\u201d\u2019\n")
