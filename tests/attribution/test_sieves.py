@@ -332,6 +332,14 @@ def test_sieves_unpunctuated_line_keeps_a_title_inside_its_last_sentence(docs):
         ("c2", "tag_name", "explicit")]
 
 
+def test_sieves_colon_clause_after_a_quote_in_the_same_paragraph_introduces_the_next(docs):
+    # "Hello" Anya said. Then Spike said,  /  "Hey."
+    first = docs.said("Anya") + ["Then/ADV/advmod/9", "Spike/PROPN/nsubj/9",
+                                 "said/VERB/ROOT/-/say", ",/PUNCT/punct/9"]
+    assert speakers(docs.story([first, docs.untagged("Hey")], NAMES)) == [
+        ("c0", "tag_name", "explicit"), ("c2", "tag_name", "explicit")]
+
+
 def test_sieves_unpunctuated_line_ending_in_went_introduces_nothing(docs):
     # Then Spike went  /  "Hey."  ("went" reads as speech only in a parsed tag: '"Hey," went Spike')
     intro = ["Then/ADV/advmod/2", "Spike/PROPN/nsubj/2", "went/VERB/ROOT/-/go"]

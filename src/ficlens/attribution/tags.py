@@ -127,11 +127,15 @@ class TagReader:
         return [c for c in clauses if c[2] > c[1]]
 
     def _colon_paragraph(self, paragraph: int) -> list[tuple[str, int, int, bool]]:
-        """A narration paragraph ending in a colon, comma or dash introduces the quote
-        after it ('Then Freddy said:' / new paragraph / the quote)."""
-        if paragraph == 0 or paragraph - 1 in self.context.by_paragraph:
+        """A paragraph whose narration ends in a colon, comma or dash introduces the
+        quote after it ('Then Freddy said:' / new paragraph / the quote), also after a
+        quote of its own ('"Certainly," he replied. But he soon afterwards said,')."""
+        if paragraph == 0:
             return []
         start, end = self.context.paragraph_span(paragraph - 1)
+        spans = self.context.quotes_between(start, end)
+        if spans:
+            start = max(start, spans[-1][1] + 1)
         body = self.text[start:end].rstrip()
         end = start + len(body)
         sentence_start = self._last_sentence_start(start, end)
