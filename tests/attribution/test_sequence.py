@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from ficlens.attribution.context import Context
 from ficlens.attribution.ranker import default_ranker
-from ficlens.attribution.sequence import LOCAL_WEIGHT, best_path, transition
+from ficlens.attribution.sequence import (
+    LOCAL_WEIGHT,
+    P_REPEAT,
+    P_REPEAT_AFTER,
+    P_REPEAT_BEAT,
+    best_path,
+    repeat_probability,
+    transition,
+)
 from ficlens.attribution.sieves import attribute
 
 NAMES = {"Anya": "c0", "Buffy": "c1", "Spike": "c2"}
@@ -34,6 +43,27 @@ def test_sequence_alternation_outweighs_a_weak_local_preference():
 def test_sequence_strong_local_evidence_brings_in_a_third_speaker():
     path = best_path([fixed("A"), fixed("B"), local(A=0.02, C=0.98)])
     assert path == ["A", "B", "C"]
+
+
+def test_sequence_narration_lets_the_same_speaker_go_on():
+    # After a beat ('His face clouded. "Go home?"') a weak preference for the last
+    # speaker holds; between two bare quotations the exchange alternates.
+    turns = [fixed("A"), fixed("B"), local(A=0.3, B=0.7)]
+    assert best_path(turns, [P_REPEAT, P_REPEAT, P_REPEAT_BEAT]) == ["A", "B", "B"]
+    assert best_path(turns, [P_REPEAT] * 3) == ["A", "B", "A"]
+
+
+def test_sequence_repeat_probability_reads_the_narration_between_turns(docs):
+    # "Hello," Anya said.  /  "Yes."  /  "No."  /  Spike sighed. "Fine."
+    beat = ["Spike/PROPN/nsubj/1", "sighed/VERB/ROOT/-/sigh", "./PUNCT/punct/1",
+            '"/PUNCT/punct/4', "Fine/INTJ/ROOT/-", "./PUNCT/punct/4", '"/PUNCT/punct/4']
+    doc = docs.story([docs.said("Anya"), docs.untagged("Yes"), docs.untagged("No"), beat],
+                     NAMES)
+    first, second, third, fourth = Context(doc).utterances
+    assert repeat_probability(Context(doc), first, second) == P_REPEAT_AFTER
+    assert repeat_probability(Context(doc), second, third) == P_REPEAT
+    assert repeat_probability(Context(doc), third, fourth) == P_REPEAT_BEAT
+    assert P_REPEAT < P_REPEAT_AFTER < P_REPEAT_BEAT
 
 
 def test_sequence_single_turn_takes_its_best_candidate():
