@@ -103,6 +103,18 @@ def test_sieves_turns_alternate_in_untagged_run(docs):
     assert [s for s, _, _ in speakers(doc)] == ["c0", "c1", "c0", "c1", "c0"]
 
 
+def test_sieves_turns_stop_at_a_paragraph_opening_with_narration(docs):
+    # Anya said … / Buffy said … / "Yes." / It rained. "No." / "Maybe."  (whoever
+    # spoke "Yes" may go on after the narration, and the parity with them)
+    narrated = ["It/PRON/nsubj/1", "rained/VERB/ROOT/-/rain", "./PUNCT/punct/1",
+                '"/PUNCT/punct/4', "No/INTJ/ROOT/-", "./PUNCT/punct/4", '"/PUNCT/punct/4']
+    doc = docs.story([docs.said("Anya"), docs.said("Buffy"), docs.untagged("Yes"), narrated,
+                      docs.untagged("Maybe")], NAMES)
+    sieves = [u.sieve for u in attribute(doc, default_ranker()).utterances]
+    assert sieves[2] == "turns"
+    assert "turns" not in sieves[3:]
+
+
 def test_sieves_turns_leave_a_turn_whose_pronoun_contradicts_them(docs):
     he_said = ['"/PUNCT/punct/5', "Fine/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
                "he/PRON/nsubj/5", "said/VERB/ROOT/-/say", "./PUNCT/punct/5"]

@@ -28,7 +28,7 @@ import numpy as np
 from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.features import INDEX, FeatureBuilder
 from ficlens.attribution.ranker import Ranker
-from ficlens.attribution.turns import runs
+from ficlens.attribution.turns import opens_with_narration, runs
 
 #: Features that read the speakers of neighbouring turns; the sequence replaces them.
 NEIGHBOUR_FEATURES = ("prev_speaker", "alternation_before", "next_speaker",
@@ -92,12 +92,10 @@ def repeat_probability(context: Context, previous: Utterance, current: Utterance
     """How likely ``current`` is spoken by the speaker of ``previous``, the turn before
     it: narration between them lets one speaker go on ('"Dearest!" he said.' / 'His face
     clouded. "Go home?"'); two bare quotations are nearly always two speakers."""
-    text = context.doc.text
-    start, _ = context.paragraph_span(current.paragraph)
-    if any(ch.isalpha() for ch in text[start:current.start]):
+    if opens_with_narration(context, current):
         return P_REPEAT_BEAT
     _, end = context.paragraph_span(previous.paragraph)
-    if sum(ch.isalpha() for ch in text[previous.end:end]) > 3:
+    if sum(ch.isalpha() for ch in context.doc.text[previous.end:end]) > 3:
         return P_REPEAT_AFTER
     return P_REPEAT
 

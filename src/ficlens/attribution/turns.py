@@ -6,7 +6,8 @@ multi-paragraph quotation (a continuation) is one turn. Inside a run, turns
 alternate between two speakers, so an utterance two turns away from a tagged one
 usually has the same speaker. :func:`turn_anchors` tells each utterance the nearest
 tagged speaker of the same parity and of the opposite parity; :func:`apply` decides
-the utterances of runs whose tagged turns agree on exactly two alternating speakers.
+the utterances of runs whose tagged turns agree on exactly two alternating speakers,
+up to a turn whose paragraph opens with narration (one speaker may go on there).
 """
 
 from __future__ import annotations
@@ -95,8 +96,19 @@ def apply(context: Context, anchored: set[int], confidence: float,
             distance = min(abs(position - i) for i, s in enumerate(speakers) if s)
             if distance > MAX_TURNS_FROM_ANCHOR:
                 continue
+            nearest = min((abs(position - i), i) for i, s in enumerate(speakers) if s)[1]
+            low, high = sorted((nearest, position))
+            if any(opens_with_narration(context, run[k][0]) for k in range(low + 1, high + 1)):
+                continue  # the speaker may go on there, and the parity with them
             for utterance in turn:
                 if utterance.sieve is None and fits(utterance, pair[position % 2]):
                     utterance.speaker = pair[position % 2]
                     utterance.sieve = "turns"
                     utterance.confidence = confidence
+
+
+def opens_with_narration(context: Context, utterance: Utterance) -> bool:
+    """Whether narration opens the utterance's paragraph ('His face clouded. "Go
+    home?"'): there, one speaker often goes on from the turn before."""
+    start, _ = context.paragraph_span(utterance.paragraph)
+    return any(ch.isalpha() for ch in context.doc.text[start:utterance.start])
