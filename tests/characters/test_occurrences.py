@@ -43,6 +43,16 @@ def test_occurrences_modal_names(paragraph, expected):
     assert runs(paragraph) == expected
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a name the tagger took for an adverb, never written in lower case
+    (["Then Dolly|ADV cried .", "He saw Dolly|ADV ."], ["Dolly", "Dolly"]),
+    # a real adverb capitalised inside a sentence, but also written in lower case
+    (["It was Quickly|ADV done .", "He ran quickly|ADV ."], []),
+])
+def test_occurrences_adverb_names(paragraphs, expected):
+    assert runs(*paragraphs) == expected
+
+
 def test_occurrences_skip_headings():
     assert runs("Brick Red Blood", "Buffy woke .") == ["Buffy"]
 

@@ -195,7 +195,8 @@ def _name_words(ctx: TokenContext, stats: WordStats, start: int,
                 words.extend(particles)
                 row = after
                 continue
-        if not _is_name_word(ctx, row, not words, article):
+        if not _is_name_word(ctx, row, not words, article) and not _adverb_name(
+                ctx, stats, row):
             break
         trailing = clean_word(word).lower() in TRAILING_TITLES
         if words and (title_key(word) is not None and not article and not trailing
@@ -267,6 +268,15 @@ def _is_name_word(ctx: TokenContext, row: int, first: bool, article: bool) -> bo
     if ctx.initial[row] and (article or pos not in ("PROPN", "NOUN") and not tagged):
         return False
     return tagged or pos in NAME_POS
+
+
+def _adverb_name(ctx: TokenContext, stats: WordStats, row: int) -> bool:
+    """A capitalised word inside a sentence that the tagger took for an adverb and the
+    text never writes in lower case: a name ending like one ("cried Dolly", "Sally")."""
+    lower = ctx.tokens.lower[row]
+    return (ctx.tokens.pos[row] == "ADV" and not ctx.initial[row] and ctx.capitalised(row)
+            and not ctx.heading[row] and stats.lower_all[lower] == 0
+            and lower not in NOT_NAME_WORDS and not ctx.tokens.sent_start[row])
 
 
 def _modal_name(ctx: TokenContext, row: int) -> bool:
