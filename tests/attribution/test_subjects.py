@@ -32,6 +32,8 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
     (["Spike/PROPN/npadvmod/3", ",/PUNCT/punct/3", "politely/ADV/advmod/3",
       "bowing/VERB/ROOT/-/bow", ",/PUNCT/punct/3", "replied/VERB/conj/3/reply"], 5,
      "spike"),
+    # cried Spike  (a name the tagger took for an adverb)
+    (["cried/VERB/ROOT/-/cry", "Spike/ADV/advmod/0", "./PUNCT/punct/0"], 0, "spike"),
 ])
 def test_subjects_row_finds_the_speaker(tokens, verb, expected, docs):
     assert subject_word(docs, tokens, verb) == expected

@@ -97,7 +97,8 @@ class SubjectFinder:
                     and tokens.pos[row] == "PROPN" and tokens.dep[row] in LOST_SUBJECT_DEPS):
                 return row  # "Edmund, to whom this was addressed, replied"
         for row in rows:  # a misparsed inversion: the first name right after the verb
-            if row > verb and row - verb <= 3 and tokens.pos[row] == "PROPN":
+            if row > verb and row - verb <= 3 and (tokens.pos[row] == "PROPN" or (
+                    self._named(row))):
                 return row
         following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:4]
         if following and self.word(following[0]).lower() in INVERTED_PRONOUNS:
@@ -106,6 +107,11 @@ class SubjectFinder:
         if described is not None:
             return described
         return self._before(verb, rows, 4, strict=False)
+
+    def _named(self, row: int) -> bool:
+        """A token a name mention starts at, whatever its tag ("cried Dolly" as ADV)."""
+        mention = self.context.mention_at(self.start[row])
+        return mention is not None and mention.kind == "name" and mention.start == self.start[row]
 
     def _before(self, verb: int, rows: list[int], window: int, strict: bool) -> int | None:
         """The nearest subject (or, not ``strict``, pronoun or name) before ``verb``."""
