@@ -66,6 +66,17 @@ def test_sequence_repeat_probability_reads_the_narration_between_turns(docs):
     assert P_REPEAT < P_REPEAT_AFTER < P_REPEAT_BEAT
 
 
+def test_sequence_long_narration_after_a_quote_lets_its_speaker_go_on(docs):
+    # "Hello," Anya said, and went on looking out at the rain for a while.  /  "Yes."
+    long_tail = docs.said("Anya")[:-1] + [
+        ",/PUNCT/punct/5", "and/CCONJ/cc/5", "went/VERB/conj/5/go", "on/ADP/prt/9",
+        "looking/VERB/xcomp/9/look", "out/ADP/prt/11", "at/ADP/prep/11", "the/DET/det/15",
+        "rain/NOUN/pobj/13", "for/ADP/prep/11", "a/DET/det/18", "while/NOUN/pobj/16",
+        "./PUNCT/punct/5"]
+    context = Context(docs.story([long_tail, docs.untagged("Yes")], NAMES))
+    assert repeat_probability(context, *context.utterances) == P_REPEAT_BEAT
+
+
 def test_sequence_single_turn_takes_its_best_candidate():
     assert best_path([local(A=0.3, B=0.7)]) == ["B"]
 
