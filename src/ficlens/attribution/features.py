@@ -281,7 +281,7 @@ def gender_contradicts(stated: str | None, gender: str | None) -> bool:
 def _fill_tags(row: np.ndarray, candidate: str, evidence: Evidence) -> None:
     """The tag features: where the candidate is the subject of a clause next to the quote."""
     for tag in evidence.tags:
-        if tag.character != candidate:
+        if tag.character != candidate or tag.position == "previous":
             continue
         if tag.speech and (tag.joined or tag.position == "between"):
             name = "tag_speech_pronoun" if tag.subject_kind == "pronoun" else (

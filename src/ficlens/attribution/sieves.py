@@ -9,7 +9,10 @@ Order of decisions, each utterance keeping the first one that applies:
    ``tag_first_person``: its subject is "I", and the narrator is known;
    ``tag_pronoun_beat``: its subject is "he" or "she" and the sentence right before the
    quote, in its paragraph, has a character of that gender as subject ('Jane heard
-   them with horror. "A gamester!" she cried.'). Other tags with a pronoun or a
+   them with horror. "A gamester!" she cried.'); ``tag_pronoun_previous``: the same
+   with the last sentence of a narration paragraph right before the quote's own, when
+   its paragraph has no sentence before the quote ('Japp looked at Poirot.' / '"Hold
+   your fire," he remarked'). Other tags with a pronoun or a
    description as subject are left to the ranker, which weighs the coreference
    stage's answer against gender, recency and turn-taking.
    ``beat_joined`` / ``beat_before`` / ``beat_after``: with no speech tag, a clause
@@ -166,12 +169,16 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
         decide(utterance, narrator or tag.character, "tag_first_person",
                ranker.confidence("tag_first_person"))
     elif tag.subject_kind == "pronoun" and evidence.tag_pronoun:
-        # 'Jane heard them with horror. "A gamester!" she cried.'
-        beat = _beat(evidence.tags, False, "before")
-        if beat is not None and beat.character not in evidence.vocatives and (
-                genders.get(beat.character) == evidence.tag_pronoun):
-            decide(utterance, beat.character, "tag_pronoun_beat",
-                   ranker.confidence("tag_pronoun_beat"))
+        # 'Jane heard them with horror. "A gamester!" she cried.', or the sentence ends
+        # the narration paragraph before: 'Japp looked at Poirot.' / '"Hold on," he said.'
+        for position, sieve in (("before", "tag_pronoun_beat"),
+                                ("previous", "tag_pronoun_previous")):
+            beat = _beat(evidence.tags, False, position)
+            if beat is not None:
+                if beat.character not in evidence.vocatives and (
+                        genders.get(beat.character) == evidence.tag_pronoun):
+                    decide(utterance, beat.character, sieve, ranker.confidence(sieve))
+                return
 
 
 #: Where an action beat is looked for, in order: joined to the quote, then the sentence

@@ -123,8 +123,18 @@ class TagReader:
         clauses.append(("before", before_start, before_end,
                         bool(before_text) and before_text[-1] in JOIN_BEFORE))
         if opens_paragraph(text, para_start, first.start):
-            clauses.extend(self._colon_paragraph(utterance.paragraph))
+            colon = self._colon_paragraph(utterance.paragraph)
+            clauses.extend(colon or self._previous_paragraph(utterance.paragraph))
         return [c for c in clauses if c[2] > c[1]]
+
+    def _previous_paragraph(self, paragraph: int) -> list[tuple[str, int, int, bool]]:
+        """The last sentence of a narration paragraph right before the quote's own
+        ('Inspector Ratcliffe drew his brows together.' / '"There is…," he said')."""
+        if paragraph == 0 or paragraph - 1 in self.context.by_paragraph:
+            return []
+        start, end = self.context.paragraph_span(paragraph - 1)
+        end = start + len(self.text[start:end].rstrip())
+        return [("previous", self._last_sentence_start(start, end), end, False)]
 
     def _colon_paragraph(self, paragraph: int) -> list[tuple[str, int, int, bool]]:
         """A paragraph whose narration ends in a colon, comma or dash introduces the
@@ -166,18 +176,19 @@ class TagReader:
 
     def read_clause(self, position: str, start: int, end: int, joined: bool) -> Tag | None:
         tokens = self.context.tokens
+        place = "before" if position == "previous" else position
         rows = [r for r in tokens.rows_between(start, end)
                 if not self.context.inside_quote(self.start[r])]
         if not rows:
             return None
         if joined:
-            owned = (self._owned_speech(position, start, end, rows) if position == "after"
+            owned = (self._owned_speech(position, start, end, rows) if place == "after"
                      else self._owned_before(position, start, end, rows)
-                     if position == "before" else None)
+                     if place == "before" else None)
             if owned is not None:
                 return owned
-        verb = self._verb(rows, joined, nearest_last=position == "before")
-        if position != "before" and (verb is None or not self._named_speech(verb, rows)):
+        verb = self._verb(rows, joined, nearest_last=place == "before")
+        if place != "before" and (verb is None or not self._named_speech(verb, rows)):
             inverted = (None if self.context.quotes_between(start, end)
                         else self._inverted(rows, joined))
             if inverted is not None:
@@ -188,7 +199,7 @@ class TagReader:
         speech = self._is_speech(verb, lemma) and not self._silent(verb, rows)
         tag = Tag(position, joined, verb, speech, start=start, end=end)
         subject = self._subject(tag, verb, rows)
-        if position == "after" and speech and not joined:
+        if place == "after" and speech and not joined:
             tag.joined = self._leads_with_speaker(rows, subject, verb)
         elif position == "before" and speech and not joined and subject is not None:
             tag.joined = self._runs_into_quote(rows, verb, start, end)
