@@ -48,7 +48,9 @@ OWNED_WINDOW = 5
 class Tag:
     """One clause next to an utterance and what its verb and subject say."""
 
-    position: str  # "before", "between" or "after"
+    #: "before", "between" or "after" the quote, or "previous": the last sentence of the
+    #: narration paragraph before the quote's own, read only by ``tag_pronoun_previous``
+    position: str
     joined: bool
     verb_row: int | None
     speech: bool

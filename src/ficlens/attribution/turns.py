@@ -93,10 +93,9 @@ def apply(context: Context, anchored: set[int], confidence: float,
         for position, turn in enumerate(run):
             if speakers[position] is not None:
                 continue
-            distance = min(abs(position - i) for i, s in enumerate(speakers) if s)
+            distance, nearest = min((abs(position - i), i) for i, s in enumerate(speakers) if s)
             if distance > MAX_TURNS_FROM_ANCHOR:
                 continue
-            nearest = min((abs(position - i), i) for i, s in enumerate(speakers) if s)[1]
             low, high = sorted((nearest, position))
             if any(opens_with_narration(context, run[k][0]) for k in range(low + 1, high + 1)):
                 continue  # the speaker may go on there, and the parity with them
