@@ -110,6 +110,18 @@ def test_clustering_titles_keep_people_apart():
     assert len(groups(clustering)) == 2
 
 
+@pytest.mark.parametrize("daughter, expected", [
+    # a knight's wife by his surname is not a first-named daughter never styled "Lady"
+    ("Cassandra Otway", 2),
+    # but "Lady Catherine de Bourgh" is "Lady de Bourgh" too
+    ("Lady Cassandra Otway", 1),
+])
+def test_clustering_lady_and_surname_is_not_a_first_named_woman(daughter, expected):
+    clustering = cluster_forms(infos((daughter, 7, {"she/her": 20}),
+                                     ("Lady Otway", 23, {"she/her": 69})), Counter())
+    assert len(groups(clustering)) == expected
+
+
 def test_clustering_names_meeting_in_a_sentence_are_two_people():
     cooccur = Counter({frozenset(("mr knightley", "mr john knightley")): 3})
     clustering = cluster_forms(infos(("Mr. John Knightley", 10, {"he/him": 30}),

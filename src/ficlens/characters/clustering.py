@@ -14,7 +14,8 @@ frequent one; but an ambiguous "Mrs." or
 compatible with none starts a cluster of its own.
 
 People who share a surname are kept apart by gender (Mr. vs Mrs. Bennet), by first
-names, by titles (Major vs Mrs. Callendar), and by two names meeting in one sentence
+names, by titles (Major vs Mrs. Callendar; "Lady Otway" vs a Cassandra Otway the text
+never styles "Lady"), and by two names meeting in one sentence
 ("Mr. Knightley and Mr. John Knightley" are two people).
 """
 
@@ -295,7 +296,18 @@ def compatible(info: FormInfo, cluster: Cluster, cooccur: Counter,
     together = sum(counts) if _parent_style(form, cluster) else max(counts, default=0)
     if together >= MIN_COOCCURRENCES:
         return False
+    if _peers_wife(form, cluster):
+        return False
     return not _title_conflict(info, cluster, bare_counts or {})
+
+
+def _peers_wife(form: NameForm, cluster: Cluster) -> bool:
+    """ "Lady Otway" (a knight's wife, by his surname) is not a first-named "Cassandra
+    Otway" whom the text never styles "Lady"."""
+    titles = {same_title(title) for title in form.title_keys}
+    return (titles == {"lady"} and len(_core(tuple(w.lower() for w in form.words))) == 1
+            and len(cluster.words) > 1 and cluster.words[0].lower() != form.key
+            and "lady" not in {same_title(title) for title in cluster.titled})
 
 
 def _cooccurrence_keys(form: NameForm, cluster: Cluster) -> set[str]:
