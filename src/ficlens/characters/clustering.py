@@ -296,14 +296,14 @@ def compatible(info: FormInfo, cluster: Cluster, cooccur: Counter,
     together = sum(counts) if _parent_style(form, cluster) else max(counts, default=0)
     if together >= MIN_COOCCURRENCES:
         return False
-    if _peers_wife(form, cluster):
+    if _lady_by_surname(form, cluster):
         return False
     return not _title_conflict(info, cluster, bare_counts or {})
 
 
-def _peers_wife(form: NameForm, cluster: Cluster) -> bool:
-    """ "Lady Otway" (a knight's wife, by his surname) is not a first-named "Cassandra
-    Otway" whom the text never styles "Lady"."""
+def _lady_by_surname(form: NameForm, cluster: Cluster) -> bool:
+    """ "Lady Otway" (a knight's or a lord's wife, by his surname) is not a first-named
+    "Cassandra Otway" whom the text never styles "Lady"."""
     titles = {same_title(title) for title in form.title_keys}
     return (titles == {"lady"} and len(_core(tuple(w.lower() for w in form.words))) == 1
             and len(cluster.words) > 1 and cluster.words[0].lower() != form.key
