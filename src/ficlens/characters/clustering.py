@@ -198,7 +198,7 @@ def _one_of_them(form: NameForm, candidates: list[Cluster]) -> bool:
     "Miss Bennet" is one of the Bennet daughters, "Mr. Cavendish" one of the Cavendish
     brothers; but "Mrs. Bennet", or "Mr." beside candidates who are not all men, is a
     parent, a character of its own."""
-    titles = {same_title(title) for title in form.title_keys}
+    titles = _titles(form)
     if titles <= YOUNG_TITLES:
         return True
     return titles == {"mr"} and all(c.gender == "he/him" for c in candidates)
@@ -208,7 +208,7 @@ def _the_one_man(form: NameForm, candidates: list[Cluster]) -> list[int]:
     """ "Mr. Archer" beside Newland Archer and rarely named Archers of unknown gender
     (a "May Archer" whose pronouns disagree, a once-named "Adeline Archer") is the one
     man among them, when he outnumbers the rest together."""
-    if {same_title(title) for title in form.title_keys} != {"mr"}:
+    if _titles(form) != {"mr"}:
         return []
     men = [c for c in candidates if c.gender == "he/him"]
     if len(men) != 1:
@@ -296,18 +296,7 @@ def compatible(info: FormInfo, cluster: Cluster, cooccur: Counter,
     together = sum(counts) if _parent_style(form, cluster) else max(counts, default=0)
     if together >= MIN_COOCCURRENCES:
         return False
-    if _lady_by_surname(form, cluster):
-        return False
     return not _title_conflict(info, cluster, bare_counts or {})
-
-
-def _lady_by_surname(form: NameForm, cluster: Cluster) -> bool:
-    """ "Lady Otway" (a knight's or a lord's wife, by his surname) is not a first-named
-    "Cassandra Otway" whom the text never styles "Lady"."""
-    titles = {same_title(title) for title in form.title_keys}
-    return (titles == {"lady"} and len(_core(tuple(w.lower() for w in form.words))) == 1
-            and len(cluster.words) > 1 and cluster.words[0].lower() != form.key
-            and "lady" not in {same_title(title) for title in cluster.titled})
 
 
 def _cooccurrence_keys(form: NameForm, cluster: Cluster) -> set[str]:
@@ -325,7 +314,7 @@ def _cooccurrence_keys(form: NameForm, cluster: Cluster) -> set[str]:
 def _parent_style(form: NameForm, cluster: Cluster) -> bool:
     """ "Mr."/"Mrs."/"Sir"/"Lady" + a word that is not the cluster's first name ("Mrs.
     Bennet" against Jane Bennet): a parent's (or spouse's) style as well as its own."""
-    parental = {same_title(title) for title in form.title_keys} & PARENT_TITLES
+    parental = _titles(form) & PARENT_TITLES
     return bool(parental) and len(cluster.words) > 1 and cluster.words[0].lower() != form.key
 
 
@@ -355,7 +344,9 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
     """Title + surname ("Mrs. Lynde", "Miss de Bourgh") against a cluster: another person when a
     professional title needs a surname the cluster lacks ("Dr. Tom" is not Tom Bull),
     when the cluster uses another title with the same surname (Major vs Mrs. Callendar,
-    Miss Josephine Barry vs Mrs. Barry), or when its gendered title meets a full name of
+    Miss Josephine Barry vs Mrs. Barry), when "Lady" + surname meets a first-named woman
+    the text never styles "Lady" ("Lady Otway", a knight's or a lord's wife by his
+    surname, is not Cassandra Otway), or when its gendered title meets a full name of
     unknown gender that it far outnumbers (Mrs. Moore vs Ralph Moore: a wife is named
     after her husband)."""
     form = info.form
@@ -363,7 +354,7 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
     if len(core) != 1 or not form.titles:
         return False
     word = core[0]
-    titles = {same_title(title) for title in form.title_keys}
+    titles = _titles(form)
     if titles & SURNAME_TITLES and len(cluster.words) > 1 and cluster.words[-1].lower() != word:
         return True
     for other, names in cluster.titled.items():
@@ -371,6 +362,9 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
         if (other not in titles and other in EXCLUSIVE_TITLES and titles & EXCLUSIVE_TITLES
                 and any(name[-1] == word for name in names)):
             return True
+    if titles == {"lady"} and _parent_style(form, cluster) and "lady" not in {
+            same_title(title) for title in cluster.titled}:
+        return True
     if len(cluster.words) < 2:
         return False
     prospective = cluster.count + bare_counts.get(cluster.words[0].lower(), 0)
@@ -381,6 +375,11 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """Name words without particles: "de bourgh" is one surname."""
     return tuple(word for word in words if word not in PARTICLES)
+
+
+def _titles(form: NameForm) -> set[str]:
+    """The form's titles, one key per title ("Doctor" and "Dr." alike)."""
+    return {same_title(title) for title in form.title_keys}
 
 
 def same_title(title: str) -> str:
