@@ -88,6 +88,61 @@ def test_sieves_pronoun_tag_after_a_narration_paragraph_names_its_subject(name, 
     assert expected == "ranker" or speaker == "c1"
 
 
+SHE_SAID = ['"/PUNCT/punct/5', "No/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
+            "she/PRON/nsubj/5", "said/VERB/ROOT/-/say", "./PUNCT/punct/5"]
+WOMEN = {"c0": "she/her", "c1": "she/her", "c2": "he/him"}
+
+
+@pytest.mark.parametrize(("then", "expected"), [
+    (["Buffy/PROPN/nsubj/8", "laughed/VERB/ROOT/-/laugh", "./PUNCT/punct/8"], "c1"),
+    ([], None),  # the paragraph closes with the quote's own tag: nothing after it
+])
+def test_sieves_pronoun_tag_after_narration_closing_a_quote_paragraph(then, expected, docs):
+    # '"Yes," Anya said. Buffy laughed.'  /  '"No," she said.'
+    first = ['"/PUNCT/punct/5', "Yes/INTJ/intj/5", ",/PUNCT/punct/5", '"/PUNCT/punct/5',
+             "Anya/PROPN/nsubj/5", "said/VERB/ROOT/-/say", "./PUNCT/punct/5", *then]
+    doc = docs.story([first, SHE_SAID], NAMES, pronouns={"she": "c0"}, genders=WOMEN)
+    decided = speakers(doc)[1]
+    if expected is None:
+        assert decided[1] != "tag_pronoun_previous"
+    else:
+        assert decided == (expected, "tag_pronoun_previous", "anaphoric")
+
+
+@pytest.mark.parametrize(("narration", "expected"), [
+    # 'Buffy went on.' introduces the speech
+    (["Buffy/PROPN/nsubj/1", "continued/VERB/ROOT/-/continue", "./PUNCT/punct/1"], "c1"),
+    # 'Buffy asked if it rained.' reports her question: the quote may well answer it
+    (["Buffy/PROPN/nsubj/1", "asked/VERB/ROOT/-/ask", "if/SCONJ/mark/4",
+      "it/PRON/nsubj/4", "rained/VERB/ccomp/1/rain", "./PUNCT/punct/1"], None),
+    # 'Buffy wondered.' is a thought
+    (["Buffy/PROPN/nsubj/1", "wondered/VERB/ROOT/-/wonder", "./PUNCT/punct/1"], None),
+])
+def test_sieves_speech_verb_closing_the_paragraph_before_names_the_speaker(
+        narration, expected, docs):
+    doc = docs.story([narration, docs.untagged("No")], NAMES)
+    ((speaker, sieve, kind),) = speakers(doc)
+    if expected is None:
+        assert sieve != "tag_name_previous"
+    else:
+        assert (speaker, sieve, kind) == (expected, "tag_name_previous", "implicit")
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Buffy", "c1"), ("Spike", None)])
+def test_sieves_pronoun_beat_after_a_narration_paragraph_names_its_subject(
+        name, expected, docs):
+    # '<name> laughed.'  /  '"No." She sat down.'  (coreference sent "She" to Anya)
+    narration = [f"{name}/PROPN/nsubj/1", "laughed/VERB/ROOT/-/laugh", "./PUNCT/punct/1"]
+    beat = ['"/PUNCT/punct/1', "No/INTJ/ROOT/-", "./PUNCT/punct/1", '"/PUNCT/punct/1',
+            "She/PRON/nsubj/5", "sat/VERB/ROOT/-/sit", "down/ADP/prt/5", "./PUNCT/punct/5"]
+    doc = docs.story([narration, beat], NAMES, pronouns={"She": "c0"}, genders=WOMEN)
+    ((speaker, sieve, _),) = speakers(doc)
+    if expected is None:
+        assert sieve not in ("beat_pronoun_previous", "tag_name_previous")
+    else:
+        assert (speaker, sieve) == (expected, "beat_pronoun_previous")
+
+
 def test_sieves_pronoun_tag_after_a_beat_of_the_other_gender_is_left_to_the_ranker(docs):
     doc = docs.story([beat_then_she_said("Spike")], NAMES, pronouns={"she": "c0"},
                      genders={"c0": "she/her", "c1": "she/her", "c2": "he/him"})

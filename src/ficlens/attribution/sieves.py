@@ -10,9 +10,10 @@ Order of decisions, each utterance keeping the first one that applies:
    ``tag_pronoun_beat``: its subject is "he" or "she" and the sentence right before the
    quote, in its paragraph, has a character of that gender as subject ('Jane heard
    them with horror. "A gamester!" she cried.'); ``tag_pronoun_previous``: the same
-   with the last sentence of a narration paragraph right before the quote's own, when
-   its paragraph has no sentence before the quote ('Japp looked at Poirot.' / '"Hold
-   your fire," he remarked'). Other tags with a pronoun or a
+   with the last sentence of the narration closing the paragraph before the quote's
+   own (after that paragraph's own quote and tag, if any), when the quote opens its
+   paragraph ('Japp looked at Poirot.' / '"Hold your fire," he remarked'). Other tags
+   with a pronoun or a
    description as subject are left to the ranker, which weighs the coreference
    stage's answer against gender, recency and turn-taking.
    ``beat_joined`` / ``beat_before`` / ``beat_after``: with no speech tag, a clause
@@ -20,7 +21,11 @@ Order of decisions, each utterance keeping the first one that applies:
    paragraph right before (else right after) the quote, has a character's name as
    the subject of its verb (an action beat: 'Xander grinned. "Hey."');
    ``beat_first_person``: no name there, but "I" is that subject and the narrator is
-   known ('I shook my head. "No."').
+   known ('I shook my head. "No."'); ``beat_pronoun_previous``: the beat's subject is
+   "he" or "she" and the narration closing the paragraph before ends with a sentence
+   whose subject is a character of that gender ('Anne sighed.' / '"No." She sat
+   down.'); ``tag_name_previous``: no beat at all, and that sentence has a speech verb
+   that introduces rather than reports ('Mr. Collins began.' / '"Believe me..."').
 2. ``continuation``: a paragraph that carries on a quotation left open in the paragraph
    before keeps that quotation's speaker.
 3. ``turns``: in a run of dialogue whose tagged turns alternate between two speakers,
@@ -160,6 +165,8 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
         elif beat is None and narrator and narrator_beat(evidence.tags):
             decide(utterance, narrator, "beat_first_person",
                    ranker.confidence("beat_first_person"))
+        elif beat is None:
+            _apply_previous_sieves(utterance, evidence, ranker, genders)
         return
     if tag.character and tag.subject_kind == "name" and tag.character not in evidence.vocatives:
         sieve = "tag_description" if tag.mention is not None and (
@@ -179,6 +186,25 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
                         genders.get(beat.character) == evidence.tag_pronoun):
                     decide(utterance, beat.character, sieve, ranker.confidence(sieve))
                 return
+
+
+def _apply_previous_sieves(utterance: Utterance, evidence: Evidence, ranker: Ranker,
+                           genders: dict[str, str | None]) -> None:
+    """An utterance with no tag and no named beat that opens its paragraph after a
+    narration paragraph whose last sentence has a named subject ('Mr. Collins began.',
+    'Anne sighed.'): with a pronoun beat of that character's gender ('He sat down.'),
+    ``beat_pronoun_previous``; with no beat and a speech verb there that does not
+    report what was said itself, ``tag_name_previous``."""
+    previous = _beat(evidence.tags, False, "previous")
+    if previous is None or previous.character in evidence.vocatives:
+        return
+    if evidence.tag_pronoun:
+        if genders.get(previous.character) == evidence.tag_pronoun:
+            decide(utterance, previous.character, "beat_pronoun_previous",
+                   ranker.confidence("beat_pronoun_previous"))
+    elif previous.speech:
+        decide(utterance, previous.character, "tag_name_previous",
+               ranker.confidence("tag_name_previous"))
 
 
 #: Where an action beat is looked for, in order: joined to the quote, then the sentence

@@ -38,6 +38,9 @@ TOWARDS = frozenset({"to", "at", "towards", "toward"})
 JOIN_BEFORE = frozenset(",:;\u2014-")
 #: Speech verbs whose forms are mostly something else ("went", "thought", "read").
 WEAK_SPEECH = frozenset(("go", "think", "read"))
+#: Verbs of the mind: a sentence with one of them reports a thought, it does not
+#: introduce a speech ("Emma wondered on what she would fix.").
+REPORTING_ONLY = frozenset(("think", "wonder"))
 #: A tag sentence opening with its speaker has the speech verb within this many tokens.
 LEAD_WINDOW = 4
 #: '"No." was his reply': the speech noun stands within this many words of "was".
@@ -49,7 +52,9 @@ class Tag:
     """One clause next to an utterance and what its verb and subject say."""
 
     #: "before", "between" or "after" the quote, or "previous": the last sentence of the
-    #: narration paragraph before the quote's own, read only by ``tag_pronoun_previous``
+    #: narration closing the paragraph before the quote's own, read only by the
+    #: ``*_previous`` sieves (its ``speech`` is False for a verb that reports what was
+    #: said itself: "asked if...", "said that...")
     position: str
     joined: bool
     verb_row: int | None
@@ -130,31 +135,45 @@ class TagReader:
         return [c for c in clauses if c[2] > c[1]]
 
     def _previous_paragraph(self, paragraph: int) -> list[tuple[str, int, int, bool]]:
-        """The last sentence of a narration paragraph right before the quote's own
-        ('Inspector Ratcliffe drew his brows together.' / '"There is…," he said')."""
-        if paragraph == 0 or paragraph - 1 in self.context.by_paragraph:
+        """The last sentence of the narration paragraph before the quote's own
+        ('Inspector Ratcliffe drew his brows together.' / '"There is…," he said'), or of
+        the narration after that paragraph's last quote when it runs on past the quote's
+        own tag sentence ('"Yes," she said. Japp looked at Poirot.')."""
+        found = self._closing_narration(paragraph - 1)
+        if found is None:
             return []
-        start, end = self.context.paragraph_span(paragraph - 1)
-        end = start + len(self.text[start:end].rstrip())
-        return [("previous", self._last_sentence_start(start, end), end, False)]
+        start, sentence_start, end, after_quote = found
+        if after_quote and sentence_start == start:
+            return []
+        return [("previous", sentence_start, end, False)]
 
     def _colon_paragraph(self, paragraph: int) -> list[tuple[str, int, int, bool]]:
         """A paragraph whose narration ends in a colon, comma or dash introduces the
         quote after it ('Then Freddy said:' / new paragraph / the quote), also after a
         quote of its own ('"Certainly," he replied. But he soon afterwards said,')."""
-        if paragraph == 0:
+        found = self._closing_narration(paragraph - 1)
+        if found is None:
             return []
-        start, end = self.context.paragraph_span(paragraph - 1)
+        _, sentence_start, end, _ = found
+        last = self.text[sentence_start:end]
+        if not last.endswith((":", ",", "--", "\u2014")) and not _ends_in_speech_verb(last):
+            return []
+        return [("before", sentence_start, end, True)]
+
+    def _closing_narration(self, paragraph: int) -> tuple[int, int, int, bool] | None:
+        """Where the narration closing ``paragraph`` starts, where its last sentence
+        starts and where it ends (trailing space trimmed), and whether a quote comes
+        before it in the paragraph; None when the paragraph ends with a quote."""
+        if paragraph < 0:
+            return None
+        start, end = self.context.paragraph_span(paragraph)
         spans = self.context.quotes_between(start, end)
         if spans:
             start = max(start, spans[-1][1] + 1)
-        body = self.text[start:end].rstrip()
-        end = start + len(body)
-        sentence_start = self._last_sentence_start(start, end)
-        if not body.endswith((":", ",", "--", "\u2014")) and not _ends_in_speech_verb(
-                self.text[sentence_start:end]):
-            return []
-        return [("before", sentence_start, end, True)]
+        end = start + len(self.text[start:end].rstrip())
+        if end <= start:
+            return None
+        return start, self._last_sentence_start(start, end), end, bool(spans)
 
     def _starts_lower(self, start: int, end: int) -> bool:
         stripped = self.text[start:end].lstrip(" \"'\u201d\u2019\n")
@@ -199,6 +218,8 @@ class TagReader:
             return None
         lemma = self.lemma(verb)
         speech = self._is_speech(verb, lemma) and not self._silent(verb, rows)
+        if position == "previous":
+            speech = speech and not self._reports(verb, rows, lemma)
         tag = Tag(position, joined, verb, speech, start=start, end=end)
         subject = self._subject(tag, verb, rows)
         if place == "after" and speech and not joined:
@@ -325,6 +346,16 @@ class TagReader:
                     tokens.lower[row] == "more" and row > 0 and tokens.lower[row - 1] == "no"):
                 return True
         return False
+
+    def _reports(self, verb: int, rows: list[int], lemma: str) -> bool:
+        """A verb that gives what was said or thought in a clause of its own ("asked if
+        I was going", "said that she did not know", "Emma wondered on what..."): the
+        quote after it is more likely someone's answer than the speech it introduces."""
+        if lemma in REPORTING_ONLY:
+            return True
+        dep = self.context.tokens.dep
+        return any(self.head[row] == verb and dep[row] in ("ccomp", "xcomp") for row in rows
+                   if row != verb)
 
     def lemma(self, row: int) -> str:
         lemma = self.context.tokens.lemma[row].lower()
