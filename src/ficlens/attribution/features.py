@@ -20,8 +20,9 @@ from ficlens.attribution.lexicon import SPEECH_VERBS
 from ficlens.attribution.tags import Tag
 
 PARAGRAPHS_BEFORE = 3
-#: Speakers and addressees of this many earlier utterances are candidates…
-RECENT_UTTERANCES = 8
+#: Speakers and vocatives of this many earlier utterances are candidates (a character
+#: silent through a long two-person exchange is still in the scene)…
+RECENT_UTTERANCES = 16
 #: …when they lie within this many paragraphs.
 SCENE_PARAGRAPHS = 12
 #: Turns before and after an utterance whose speakers are the exchange's participants.
