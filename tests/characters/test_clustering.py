@@ -122,6 +122,19 @@ def test_clustering_lady_and_surname_is_not_a_first_named_woman(daughter, expect
     assert len(groups(clustering)) == expected
 
 
+@pytest.mark.parametrize("styled, expected", [
+    # a pet name is not a peer's daughter's, though the text once writes her name bare
+    ("Lady Catherine de Bourgh", 2),
+    # but it is a plain Catherine's
+    ("Mrs. Catherine de Bourgh", 1),
+])
+def test_clustering_diminutive_does_not_join_a_name_styled_lady(styled, expected):
+    clustering = cluster_forms(infos((styled, 12, {"she/her": 36}),
+                                     ("Catherine de Bourgh", 2, {"she/her": 2}),
+                                     ("Kitty", 69, {"she/her": 13})), Counter())
+    assert len(groups(clustering)) == expected
+
+
 def test_clustering_names_meeting_in_a_sentence_are_two_people():
     cooccur = Counter({frozenset(("mr knightley", "mr john knightley")): 3})
     clustering = cluster_forms(infos(("Mr. John Knightley", 10, {"he/him": 30}),

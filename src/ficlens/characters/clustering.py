@@ -65,6 +65,8 @@ YOUNG_TITLES: frozenset[str] = frozenset(("miss", "master", "ms"))
 #: Titles of married people and of the gentry: "Mrs. Bennet" is often the mother of a
 #: "Jane Bennet" (see :func:`_cooccurrence_keys`).
 PARENT_TITLES: frozenset[str] = frozenset(("mr", "mrs", "sir", "lady", "lord"))
+#: Titles of rank worn with a given name ("Sir Thomas", "Lady Catherine").
+NOBLE_TITLES: frozenset[str] = frozenset(("sir", "lady", "lord", "dame"))
 #: Titles that one person does not wear alongside another with the same surname (Mr.
 #: vs Mrs. vs Captain vs Sir Walter Elliot); ranks of nobility ("Countess Olenska") do
 #: go with "Madame".
@@ -320,12 +322,18 @@ def _parent_style(form: NameForm, cluster: Cluster) -> bool:
 
 def _words_compatible(words: tuple[str, ...], cluster: Cluster) -> bool:
     """Words match the cluster's fullest name; a diminutive only matches a given name the
-    text also uses without a title (no "Kitty" for an always-titled "Lady Catherine")."""
+    text also uses without a title (no "Kitty" for an always-titled "Lady Catherine"),
+    and never one it styles "Sir"/"Lady"/"Lord" + given name: a baronet or a peer's
+    daughter is not called by a pet name (Kitty Bennet is not Lady Catherine, though
+    the text once writes "Catherine de Bourgh" without the title)."""
     lowered = tuple(word.lower() for word in words)
     if lowered in cluster.names:
         return True
     fullest = tuple(word.lower() for word in cluster.words)
-    return any(_name_compatible(lowered, full, cluster.bare_given)
+    noble = {name[0] for title, names in cluster.titled.items()
+             if same_title(title) in NOBLE_TITLES for name in names if name}
+    bare_given = cluster.bare_given - noble if lowered[0] not in noble else cluster.bare_given
+    return any(_name_compatible(lowered, full, bare_given)
                for full in {fullest, *cluster.names})
 
 
