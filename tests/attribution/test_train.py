@@ -10,9 +10,11 @@ from ficlens.attribution.ranker import DEFAULT_SIEVE_CONFIDENCE
 from ficlens.attribution.train import (
     PRIOR_STRENGTH,
     Collected,
+    label_of_characters,
     narrator_label,
     sieve_confidences,
 )
+from ficlens.model import Character, Document
 
 
 def test_train_sieve_confidence_is_precision_pulled_towards_its_prior():
@@ -37,3 +39,14 @@ def test_train_narrator_stands_for_the_excerpts_first_person_label():
     # No first-person label, or no narrator: nothing to add.
     assert narrator_label("c1", {}, LitBankBook("x", "", [], {"pip": "Pip"})) == {}
     assert narrator_label(None, {}, book) == {}
+
+
+def test_train_labels_keep_mr_and_mrs_apart():
+    book = LitBankBook("x", "", [], {"mr bennet": "Mr Bennet", "mrs bennet": "Mrs Bennet",
+                                     "lizzy": "Lizzy"})
+    doc = Document(text="", characters=[
+        Character("c0", "Mrs. Bennet", ["Mrs. Bennet"]),
+        Character("c1", "Mr. Bennet", ["Mr. Bennet", "Bennet"]),
+        Character("c2", "Elizabeth Bennet", ["Elizabeth Bennet", "Elizabeth"])])
+    # the names decide Mr. and Mrs.; the words ("lizzy" shares none) nothing else
+    assert label_of_characters(doc, book) == {"c0": "mrs bennet", "c1": "mr bennet"}

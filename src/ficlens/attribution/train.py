@@ -46,6 +46,7 @@ from ficlens.attribution.ranker import (
     load_ranker,
 )
 from ficlens.attribution.sieves import action_beat, attribute
+from ficlens.eval.metrics.characters import normalise
 from ficlens.model import Character, Document
 
 logger = logging.getLogger(__name__)
@@ -163,10 +164,18 @@ def _words(names: list[str]) -> set[str]:
 
 
 def label_of_characters(doc: Document, book: litbank.LitBankBook) -> dict[str, str]:
-    """Character id -> the speaker label sharing the most name words with it."""
+    """Character id -> the speaker label that is one of its names (the period of a
+    title aside: "Mrs Bennet" is "Mrs. Bennet", not Mr. Bennet), else the one sharing
+    the most name words with it."""
     labels = {key: _words([key]) for key in book.names if key not in GENERIC_LABELS}
+    by_name = {normalise(key): key for key in labels}
     mapping = {}
     for character in doc.characters:
+        named = {by_name[name] for name in map(normalise, (character.name, *character.aliases))
+                 if name in by_name}
+        if len(named) == 1:
+            mapping[character.id] = named.pop()
+            continue
         words = _words([character.name, *character.aliases])
         scores = {key: len(words & label_words) for key, label_words in labels.items()}
         best = max(scores, key=lambda key: scores[key], default=None)

@@ -88,3 +88,13 @@ def test_speakers_character_map_ties_prefer_same_main_name_then_prominence(rever
     predicted = [Character("c5", "Mrs. Norris", ["Aunt Norris", "Mrs. Norris", "Norris"]),
                  Character("c2", "Sir Thomas Bertram", ["Bertram", "Sir Thomas"])]
     assert speakers.character_map(predicted, gold) == {"c5": "13", "c2": "18"}
+
+
+def test_speakers_character_map_ignores_the_period_of_a_title():
+    # LitBank labels drop the period ("Mrs_Bennet-7" -> "Mrs Bennet"); the text keeps it
+    gold = [GoldCharacter("Mr_Bennet-1", "Mr Bennet", ["Mr Bennet"]),
+            GoldCharacter("Mrs_Bennet-7", "Mrs Bennet", ["Mrs Bennet"])]
+    predicted = [Character("c3", "Mrs. Bennet", ["Mrs. Bennet"]),
+                 Character("c4", "Mr.  Bennet", ["Mr.  Bennet"])]
+    assert speakers.character_map(predicted, gold) == {"c3": "Mrs_Bennet-7",
+                                                       "c4": "Mr_Bennet-1"}

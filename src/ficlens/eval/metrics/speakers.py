@@ -8,8 +8,10 @@ split by the gold quotation type (explicit / anaphoric / implicit).
 
 Predicted characters are mapped to gold characters by names: a predicted character
 stands for the gold character sharing the most names with it (main name and aliases,
-compared case-insensitively; ties go to the gold character whose main name it bears,
-then, for a user-supplied inventory, to the one with its id). One sharing no whole
+compared as the character metrics compare them: case-insensitively, the period of an
+abbreviated title ignored, so LitBank's label "Mrs Bennet" is "Mrs. Bennet"; ties go
+to the gold character whose main name it bears, then, for a user-supplied inventory,
+to the one with its id). One sharing no whole
 name maps to the single gold character sharing the most name words with it, titles
 aside ("Winnie" -> "Winnie Verloc", as LitBank names speakers by one label only), or
 to nothing.
@@ -29,6 +31,7 @@ import re
 from collections import Counter
 
 from ficlens.eval.gold import GoldCharacter, GoldNovel, GoldQuote
+from ficlens.eval.metrics.characters import normalise
 from ficlens.eval.ratios import f1, ratio
 from ficlens.model import Character, Document, Quote
 
@@ -44,7 +47,7 @@ CATEGORY_RANK = {"major": 3, "intermediate": 2, "minor": 1}
 
 
 def _names(names: list[str]) -> set[str]:
-    return {" ".join(name.lower().split()) for name in names if name.strip()}
+    return {normalise(name) for name in names if name.strip()}
 
 
 def character_map(predicted: list[Character], gold: list[GoldCharacter]) -> dict[str, str]:
@@ -62,13 +65,13 @@ def character_map(predicted: list[Character], gold: list[GoldCharacter]) -> dict
         for name in _names([character.name, *character.aliases]):
             index.setdefault(name, []).append(character.id)
     words_of = {c.id: _words([c.name, *c.aliases]) for c in gold}
-    main_names = {c.id: " ".join(c.name.lower().split()) for c in gold}
+    main_names = {c.id: normalise(c.name) for c in gold}
     rank = {c.id: (CATEGORY_RANK.get(c.category or "", 0), -position)
             for position, c in enumerate(gold)}
     mapping: dict[str, str] = {}
     for character in predicted:
         names = _names([character.name, *character.aliases])
-        main = " ".join(character.name.lower().split())
+        main = normalise(character.name)
         votes: Counter[str] = Counter()
         for name in names:
             votes.update(index.get(name, []))
