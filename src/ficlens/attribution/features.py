@@ -71,6 +71,8 @@ class Evidence:
     vocatives: list[str]
     quote_mentions: list[str] = field(default_factory=list)
     tag_pronoun: str | None = None
+    #: The character a tag names by family role ("said her mother"), if one fits.
+    relative: str | None = None
     #: Spans of text to ignore when looking for mentions (a tag hidden for training).
     hidden: list[tuple[int, int]] = field(default_factory=list)
 

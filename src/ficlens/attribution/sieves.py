@@ -52,6 +52,7 @@ from ficlens.attribution.decode import Observer, decide, decode
 from ficlens.attribution.features import Evidence, FeatureBuilder, gender_contradicts
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
 from ficlens.attribution.ranker import Ranker
+from ficlens.attribution.relations import Families
 from ficlens.attribution.subjects import leading_word
 from ficlens.attribution.tags import Tag, TagReader
 from ficlens.characters.nominals import PERSON_NOUNS
@@ -72,7 +73,8 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     """Decide speaker, confidence, type and addressees of every utterance of ``doc``."""
     context = Context(doc)
     reader = TagReader(context)
-    evidence = [collect_evidence(context, reader, u) for u in context.utterances]
+    families = Families(doc.characters)
+    evidence = [collect_evidence(context, reader, u, families) for u in context.utterances]
     narrator = find_narrator(context, evidence)
     genders = {c.id: character_gender(c) for c in doc.characters}
     for utterance, found in zip(context.utterances, evidence, strict=True):
@@ -112,7 +114,8 @@ def character_gender(character: Character) -> str | None:
     return character.gender
 
 
-def collect_evidence(context: Context, reader: TagReader, utterance: Utterance) -> Evidence:
+def collect_evidence(context: Context, reader: TagReader, utterance: Utterance,
+                     families: Families) -> Evidence:
     tags = reader.tags(utterance)
     voc = vocatives(context, utterance)
     inside = [m.character for part in utterance.parts
@@ -125,7 +128,8 @@ def collect_evidence(context: Context, reader: TagReader, utterance: Utterance) 
     if tag is not None and tag.subject_kind in ("pronoun", "nominal") and (
             tag.verb_row is not None):
         pronoun = _subject_gender(context, tag)
-    return Evidence(tags, voc, list(dict.fromkeys(inside)), pronoun)
+    relative = families.relative(context, tag) if tag is not None and tag.speech else None
+    return Evidence(tags, voc, list(dict.fromkeys(inside)), pronoun, relative=relative)
 
 
 def _subject_gender(context: Context, tag: Tag) -> str | None:
@@ -172,6 +176,8 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
         sieve = "tag_description" if tag.mention is not None and (
             tag.mention.kind != "name") else "tag_name"
         decide(utterance, tag.character, sieve, ranker.confidence(sieve))
+    elif evidence.relative is not None and evidence.relative not in evidence.vocatives:
+        decide(utterance, evidence.relative, "tag_relation", ranker.confidence("tag_relation"))
     elif tag.subject_kind == "first_person" and (narrator or tag.character):
         decide(utterance, narrator or tag.character, "tag_first_person",
                ranker.confidence("tag_first_person"))
