@@ -42,3 +42,21 @@ def test_subjects_row_finds_the_speaker(tokens, verb, expected, docs):
 def test_subjects_leading_word_drops_glued_marks():
     assert leading_word('said--"But', 0, 10) == "said"
     assert leading_word("--", 0, 2) == ""
+
+
+@pytest.mark.parametrize(("tokens", "expected"), [
+    # Spike's voice said
+    (["Spike/PROPN/poss/2", "'s/PART/case/0", "voice/NOUN/nsubj/3", "said/VERB/ROOT/-/say"],
+     "spike"),
+    # said the voice of Spike
+    (["said/VERB/ROOT/-/say", "the/DET/det/2", "voice/NOUN/nsubj/0", "of/ADP/prep/2",
+      "Spike/PROPN/pobj/3"], "spike"),
+    # said the voice  (no owner)
+    (["said/VERB/ROOT/-/say", "the/DET/det/2", "voice/NOUN/nsubj/0"], "voice"),
+])
+def test_subjects_possessor_owns_the_voice(tokens, expected, docs):
+    context = Context(docs.story([tokens], NAMES))
+    rows = list(range(len(context.tokens)))
+    voice = context.tokens.lower.index("voice")
+    found = SubjectFinder(context).possessor(voice, rows)
+    assert context.tokens.lower[found] == expected

@@ -141,10 +141,15 @@ class SubjectFinder:
         return subject if owner is None else owner
 
     def owner(self, noun: int, rows: list[int]) -> int | None:
-        """The possessor before ``noun`` ("Dallas" of "Dallas's hand", "his" of "his reply")."""
+        """The possessor before ``noun`` ("Dallas" of "Dallas's hand", "his" of "his
+        reply"), or the object of "of" after it ("the voice of Syme")."""
+        tokens = self.tokens
         for row in rows:
-            if row < noun and self.head[row] == noun and self.tokens.dep[row] == "poss":
+            if row < noun and self.head[row] == noun and tokens.dep[row] == "poss":
                 return row
+            if row > noun and self.head[row] == noun and tokens.lower[row] == "of":
+                return next((r for r in rows if r > row and self.head[r] == row
+                             and tokens.dep[r] == "pobj"), None)
         return None
 
     def name_match(self, row: int) -> Mention | None:
