@@ -34,6 +34,16 @@ def test_sieves_inverted_tag_and_tag_before(docs):
     assert [s for s, _, _ in speakers(doc)] == ["c2", "c1"]
 
 
+def test_sieves_speech_tag_after_the_quote_with_no_person_gives_way(docs):
+    # Anya said: "Hi," and its truth was admitted.
+    paragraph = ["Anya/PROPN/nsubj/1", "said/VERB/ROOT/-/say", ":/PUNCT/punct/1",
+                 '"/PUNCT/punct/4', "Hi/INTJ/ccomp/1", ",/PUNCT/punct/4", '"/PUNCT/punct/4',
+                 "and/CCONJ/cc/11", "its/PRON/poss/9", "truth/NOUN/nsubjpass/11",
+                 "was/AUX/auxpass/11", "admitted/VERB/ROOT/-/admit", "./PUNCT/punct/11"]
+    doc = docs.story([paragraph], NAMES)
+    assert speakers(doc) == [("c0", "tag_name", "explicit")]
+
+
 def test_sieves_vocative_is_addressee_not_speaker(docs):
     # "Now Buffy," Anya scolded, "that was not nice."
     paragraph = ['"/PUNCT/punct/6', "Now/ADV/advmod/6", "Buffy/PROPN/npadvmod/6",

@@ -151,11 +151,17 @@ def _word_gender(word: str) -> str | None:
 
 
 def speech_tag(tags: list[Tag]) -> Tag | None:
-    """The tag that names the speaker: a speech verb joined to the quote."""
-    for tag in tags:
-        if tag.speech and (tag.joined or tag.position == "between"):
-            return tag
-    return None
+    """The tag that names the speaker: a speech verb joined to the quote, one whose
+    subject is a person first ('Mrs. Archer had once said: "..." and though the
+    phrase was a daring one, its truth was admitted': not "its truth")."""
+    found = [tag for tag in tags if tag.speech and (tag.joined or tag.position == "between")]
+    if len(found) > 1 and found[0].position == "after" and _impersonal(found[0]):
+        return next((tag for tag in found[1:] if not _impersonal(tag)), found[0])
+    return found[0] if found else None
+
+
+def _impersonal(tag: Tag) -> bool:
+    return tag.mention is None and tag.subject_kind not in ("pronoun", "first_person")
 
 
 def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | None,
