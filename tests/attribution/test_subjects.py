@@ -32,6 +32,10 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
     (["Spike/PROPN/npadvmod/3", ",/PUNCT/punct/3", "politely/ADV/advmod/3",
       "bowing/VERB/ROOT/-/bow", ",/PUNCT/punct/3", "replied/VERB/conj/3/reply"], 5,
      "spike"),
+    # Spike took an opportunity of thanking her
+    (["Spike/PROPN/nsubj/1", "took/VERB/ROOT/-/take", "an/DET/det/3",
+      "opportunity/NOUN/dobj/1", "of/ADP/prep/3", "thanking/VERB/pcomp/4/thank",
+      "her/PRON/dobj/5"], 5, "spike"),
     # cried Spike  (a name the tagger took for an adverb)
     (["cried/VERB/ROOT/-/cry", "Spike/ADV/advmod/0", "./PUNCT/punct/0"], 0, "spike"),
 ])

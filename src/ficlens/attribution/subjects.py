@@ -67,8 +67,9 @@ class SubjectFinder:
 
     def row(self, verb: int, rows: list[int]) -> int | None:
         """The subject of ``verb``: its own, through "and"/participles up to three verbs
-        up ("turned and said", "X, who said"), a possessive of a gerund ("X's saying"),
-        else the nearest plausible word (for misparsed tags)."""
+        up ("turned and said", "X, who said", "X took the chance of saying"), a
+        possessive of a gerund ("X's saying"), else the nearest plausible word (for
+        misparsed tags)."""
         tokens = self.tokens
         lookup = rows if verb in rows else [*rows, verb]
         current = verb
@@ -88,6 +89,8 @@ class SubjectFinder:
                 current = self.head[head]  # "expressed it by saying"
             elif tokens.dep[current] in ("conj", "advcl", "xcomp") and head != current:
                 current = head
+            elif tokens.dep[current] == "dobj" and tokens.pos[current] == "NOUN":
+                current = head  # "took an opportunity of thanking her": who took it
             else:
                 break
         for row in lookup:
