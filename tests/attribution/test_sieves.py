@@ -44,6 +44,28 @@ def test_sieves_speech_tag_after_the_quote_with_no_person_gives_way(docs):
     assert speakers(doc) == [("c0", "tag_name", "explicit")]
 
 
+@pytest.mark.parametrize(("verb", "lemma", "pronoun", "expected"), [
+    ("added", "add", "she", "tag_continues"),
+    ("added", "add", "he", None),       # not her: someone else goes on
+    ("laughed", "laugh", "she", None),  # not a verb of going on
+])
+def test_sieves_she_added_in_the_same_paragraph_goes_on(verb, lemma, pronoun, expected, docs):
+    # "Hello," Anya said. Spike laughed. "Yes," <pronoun> <verb>.
+    # (coreference sent the pronoun to Buffy; the beat before names a man)
+    paragraph = [*docs.said("Anya"), "Spike/PROPN/nsubj/8", "laughed/VERB/ROOT/-/laugh",
+                 "./PUNCT/punct/8", '"/PUNCT/punct/15', "Yes/INTJ/intj/15",
+                 ",/PUNCT/punct/15", '"/PUNCT/punct/15', f"{pronoun}/PRON/nsubj/15",
+                 f"{verb}/VERB/ROOT/-/{lemma}", "./PUNCT/punct/15"]
+    doc = docs.story([paragraph], NAMES, pronouns={pronoun: "c1"},
+                     genders={"c0": "she/her", "c1": "she/her", "c2": "he/him"})
+    first, second = attribute(doc, default_ranker()).utterances
+    assert first.speaker == "c0"
+    if expected is None:
+        assert second.sieve != "tag_continues"
+    else:
+        assert (second.speaker, second.sieve) == ("c0", expected)
+
+
 def test_sieves_vocative_is_addressee_not_speaker(docs):
     # "Now Buffy," Anya scolded, "that was not nice."
     paragraph = ['"/PUNCT/punct/6', "Now/ADV/advmod/6", "Buffy/PROPN/npadvmod/6",

@@ -26,6 +26,10 @@ Order of decisions, each utterance keeping the first one that applies:
    whose subject is a character of that gender ('Anne sighed.' / '"No." She sat
    down.'); ``tag_name_previous``: no beat at all, and that sentence has a speech verb
    that introduces rather than reports ('Mr. Collins began.' / '"Believe me..."').
+   Then ``tag_continues``: a quote tagged "she added", "he went on" in the paragraph
+   of the utterance before it, whose speaker is known and of that gender, is theirs.
+   ``tag_relation``: the tag names a parent or spouse of the possessor ("said her
+   mother", :mod:`ficlens.attribution.relations`).
 2. ``continuation``: a paragraph that carries on a quotation left open in the paragraph
    before keeps that quotation's speaker.
 3. ``turns``: in a run of dialogue whose tagged turns alternate between two speakers,
@@ -79,6 +83,8 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     genders = {c.id: character_gender(c) for c in doc.characters}
     for utterance, found in zip(context.utterances, evidence, strict=True):
         apply_tag_sieve(utterance, found, narrator, ranker, genders)
+    for utterance, found in zip(context.utterances, evidence, strict=True):
+        apply_continuing_sieve(context, reader, utterance, found, ranker, genders)
     anchored = {u.index for u in context.utterances if u.sieve}
 
     def fits(utterance: Utterance, speaker: str) -> bool:
@@ -97,6 +103,29 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     assign_addressees(context, {i: e.vocatives for i, e in enumerate(evidence)},
                       {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)}, thoughts)
     return context
+
+
+#: Speech verbs that carry on a speech ("she added", "he went on").
+CONTINUING = frozenset(("add", "continue", "resume", "repeat", "pursue", "persist"))
+
+
+def apply_continuing_sieve(context: Context, reader: TagReader, utterance: Utterance,
+                           evidence: Evidence, ranker: Ranker,
+                           genders: dict[str, str | None]) -> None:
+    """``tag_continues``: a quote tagged "he added", "she went on" in the paragraph of
+    the utterance before it carries on that utterance's speech, when its speaker is
+    known and of the pronoun's gender ('"Yes," said Anne. Then, aside to Marilla, she
+    added: "..."'). Across paragraphs the pronoun is as often the other speaker's."""
+    if utterance.sieve is not None or utterance.index == 0:
+        return
+    previous = context.utterances[utterance.index - 1]
+    tag = speech_tag(evidence.tags)
+    if (previous.speaker is None or previous.paragraph != utterance.paragraph
+            or tag is None or tag.subject_kind != "pronoun" or tag.verb_row is None):
+        return
+    if reader.lemma(tag.verb_row) in CONTINUING and (
+            genders.get(previous.speaker) == evidence.tag_pronoun):
+        decide(utterance, previous.speaker, "tag_continues", ranker.confidence("tag_continues"))
 
 
 def character_gender(character: Character) -> str | None:
