@@ -42,6 +42,8 @@ P_REPEAT_AFTER = 0.05
 #: or more than a tag's :data:`TAG_LETTERS` letters follow the previous quotation.
 P_REPEAT_BEAT = 0.3
 TAG_LETTERS = 40
+#: Fewer letters than this after a quotation are stray marks, not a tag ('"No!" "Yes."').
+MIN_TAG_LETTERS = 4
 #: The speaker of two turns ago answers back.
 P_ALTERNATE = 0.6
 #: Any one other character speaks.
@@ -101,7 +103,7 @@ def repeat_probability(context: Context, previous: Utterance, current: Utterance
     letters = sum(ch.isalpha() for ch in context.doc.text[previous.end:end])
     if letters > TAG_LETTERS:
         return P_REPEAT_BEAT
-    return P_REPEAT_AFTER if letters > 3 else P_REPEAT
+    return P_REPEAT_AFTER if letters >= MIN_TAG_LETTERS else P_REPEAT
 
 
 def transition(before: str | None, previous: str | None, speaker: str | None,

@@ -6,6 +6,8 @@ Order of decisions, each utterance keeping the first one that applies:
    is a name of a character, or a speech noun its owner ('"Yes," was Fanny's answer');
    ``tag_description``: its subject is the description a character is known by
    ("said the mariner", for someone the story never names);
+   ``tag_relation``: its subject names a parent or spouse of the possessor ("said her
+   mother", :mod:`ficlens.attribution.relations`);
    ``tag_first_person``: its subject is "I", and the narrator is known;
    ``tag_pronoun_beat``: its subject is "he" or "she" and the sentence right before the
    quote, in its paragraph, has a character of that gender as subject ('Jane heard
@@ -26,10 +28,9 @@ Order of decisions, each utterance keeping the first one that applies:
    whose subject is a character of that gender ('Anne sighed.' / '"No." She sat
    down.'); ``tag_name_previous``: no beat at all, and that sentence has a speech verb
    that introduces rather than reports ('Mr. Collins began.' / '"Believe me..."').
-   Then ``tag_continues``: a quote tagged "she added", "he went on" in the paragraph
-   of the utterance before it, whose speaker is known and of that gender, is theirs.
-   ``tag_relation``: the tag names a parent or spouse of the possessor ("said her
-   mother", :mod:`ficlens.attribution.relations`).
+   Then, once every tag has been read, ``tag_continues``: a quote tagged "she added",
+   "he went on" in the paragraph of the utterance before it, whose speaker is known
+   and of that gender, is theirs.
 2. ``continuation``: a paragraph that carries on a quotation left open in the paragraph
    before keeps that quotation's speaker.
 3. ``turns``: in a run of dialogue whose tagged turns alternate between two speakers,
