@@ -57,3 +57,14 @@ def test_linking_alias_broken_across_lines():
     mentions = link_to_inventory(ctx, find_occurrences(ctx, word_stats(ctx)), inventory)
     assert [(ctx.doc.text[m.start:m.end], m.character) for m in mentions] == [
         ("Mrs.\nDashwood", "c1"), ("Dashwood", "c0")]
+
+
+def test_linking_particles_in_lower_case_match_a_title_cased_alias():
+    """A list writes "Mr. Van Der Luyden"; the text "Mr. van der Luyden": that alias,
+    not the other character listed as the bare surname."""
+    inventory = [Character("c0", "Luyden", ["Luyden"], source="user"),
+                 Character("c1", "Mr. Van Der Luyden", ["Mr. Van Der Luyden"], source="user")]
+    ctx = build_context(parsed("Then Mr. van der Luyden smiled ."))
+    mentions = link_to_inventory(ctx, find_occurrences(ctx, word_stats(ctx)), inventory)
+    assert [(ctx.doc.text[m.start:m.end], m.character) for m in mentions] == [
+        ("Mr. van der Luyden", "c1")]

@@ -3,9 +3,10 @@
 The inventory is not changed. Mentions come from two places:
 
 1. every place where one of a character's aliases is written (case-insensitive, but
-   each name word capitalised as names are: "the General" matches the alias "The
-   General"), and an alias made of "the" and common nouns also where the text writes it
-   in lower case as a description ("said the landlady" for "The Landlady");
+   each name word capitalised as names are, particles aside: "the General" matches
+   the alias "The General", "Mr. van der Luyden" the alias "Mr. Van Der Luyden"), and
+   an alias made of "the" and common nouns also where the text writes it in lower
+   case as a description ("said the landlady" for "The Landlady");
 2. every other run of capitalised name words compatible with a character's names:
    a first name, surname, title + surname, or diminutive of one of its aliases.
 
@@ -21,7 +22,7 @@ from ficlens.characters.clustering import Cluster, FormInfo, compatible, resolve
 from ficlens.characters.context import TokenContext
 from ficlens.characters.evidence import Occurrence
 from ficlens.characters.gender import TITLE_WEIGHT
-from ficlens.characters.names import parse_name, title_key
+from ficlens.characters.names import PARTICLES, parse_name, title_key
 from ficlens.model import Character, Mention
 
 #: Leading alias words that need not be capitalised in the text.
@@ -120,6 +121,8 @@ def _written_as_name(ctx: TokenContext, row: int, written: str) -> bool:
     for number, word in enumerate(words):
         if number == 0 and word.lower() in LEADING_WORDS and len(words) > 1:
             continue
+        if 0 < number < len(words) - 1 and word in PARTICLES:
+            continue  # "Mr. van der Luyden" for the alias "Mr. Van Der Luyden"
         if not word[:1].isupper():
             return False
     if len(words) == 1 and ctx.initial[row]:
