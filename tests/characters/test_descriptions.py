@@ -41,3 +41,18 @@ def test_descriptions_capitalised_epithet_with_a_generic_head_becomes_a_characte
     assert speaking_descriptions(ctx) == {"the Invisible Man": 3}
     spans = description_mentions(ctx, covered=set())
     assert len(spans["the Invisible Man"]) == 4
+
+
+def test_descriptions_generic_head_set_apart_by_a_phrase_becomes_a_character():
+    speaks = ('" No . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 gentleman|NOUN|nsubj|-2 '
+              'in|ADP|prep|-1 the|DET|det|+2 white|ADJ|amod|+1 waistcoat|NOUN|pobj|-3 .')
+    seen = ("Then the|DET|det|+1 gentleman|NOUN|nsubj|+4 in|ADP|prep|-1 the|DET|det|+1 "
+            "waistcoat|NOUN|pobj|-2 sat|VERB|ROOT|. .")
+    ctx = build_context(parsed(speaks, speaks))
+    assert speaking_descriptions(ctx) == {"the gentleman in the white waistcoat": 2}
+    spans = description_mentions(ctx, covered=set())
+    assert [ctx.doc.text[start:end] for start, end in spans[
+        "the gentleman in the white waistcoat"]] == ["the gentleman in the white waistcoat"] * 2
+    # the bare generic head, or another phrase, is someone else
+    ctx = build_context(parsed(speaks, seen))
+    assert description_mentions(ctx, covered=set()) == {}

@@ -6,7 +6,8 @@ never names. It becomes a character called by that description, and every place 
 description is written is a nominal mention of it. Generic heads ("the man", "the
 voice") are left to pronoun-style resolution: they name different people in
 different scenes, unless written as a capitalised *epithet* ("said the Invisible
-Man", "said the Voice"): the capitals show the story uses it as a name. (A described
+Man", "said the Voice"): the capitals show the story uses it as a name, or set apart
+by a phrase with "in" or "with" ("said the gentleman in the white waistcoat"). (A described
 character that is also named elsewhere, "the beadle" for Mr. Bumble, stays a
 character of its own: salience alone links them wrongly too often.)
 """
@@ -25,6 +26,8 @@ GENERIC = frozenset("""
 man woman boy girl lady gentleman person people voice other one stranger child fellow
 creature figure thing somebody someone youth others
 """.split())
+#: Prepositions whose phrase sets a generic person apart ("the man with the black beard").
+ATTRIBUTE_PREPOSITIONS = frozenset(("in", "with"))
 #: Tokens beside a quote that count as its speech tag.
 TAG_REACH = 8
 
@@ -61,19 +64,44 @@ def _generic(ctx: TokenContext, row: int) -> bool:
     return ctx.tokens.lower[row] in GENERIC and not ctx.caps[row]
 
 
+def speaker_description(ctx: TokenContext, row: int) -> tuple[int, int, str] | None:
+    """The description headed by ``row`` as (first row, last row, text): "the old
+    mariner"; for a generic head only with a phrase that sets the person apart ("the
+    gentleman in the white waistcoat", "the man with the black beard")."""
+    if not _generic(ctx, row):
+        found = description_at(ctx, row)
+        return None if found is None else (found[0], row, found[1])
+    tokens = ctx.tokens
+    first = row - 1
+    while first >= 0 and tokens.pos[first] in ("ADJ", "SPACE"):
+        first -= 1
+    if first < 0 or tokens.lower[first] != "the":
+        return None
+    for prep in range(row + 1, min(row + 2, len(ctx))):
+        if int(tokens.head[prep]) != row or tokens.lower[prep] not in ATTRIBUTE_PREPOSITIONS:
+            continue
+        for last in range(prep + 1, min(prep + 1 + MAX_WORDS + 1, len(ctx))):
+            if int(tokens.head[last]) == prep and tokens.dep[last] == "pobj" and (
+                    tokens.pos[last] == "NOUN"):
+                words = [tokens.lower[r] for r in range(first, last + 1)
+                         if tokens.pos[r] != "SPACE"]
+                return first, last, " ".join(words)
+    return None
+
+
 def speaking_descriptions(ctx: TokenContext) -> Counter:
     """How often each description speaks (narration subject of a speech verb by a quote)."""
     tokens = ctx.tokens
     counts: Counter = Counter()
     for row, dep in enumerate(tokens.dep):
-        if dep != "nsubj" or ctx.quote_of[row] >= 0 or _generic(ctx, row):
+        if dep != "nsubj" or ctx.quote_of[row] >= 0:
             continue
         verb = int(tokens.head[row])
         if tokens.lemma[verb] not in SPEECH_VERBS or not _beside_quote(ctx, verb):
             continue
-        found = description_at(ctx, row)
+        found = speaker_description(ctx, row)
         if found is not None:
-            counts[found[1]] += 1
+            counts[found[2]] += 1
     return counts
 
 
@@ -92,11 +120,11 @@ def description_mentions(ctx: TokenContext, covered: set[int]) -> dict[str, list
         return spans
     tokens = ctx.tokens
     for row in range(len(tokens.lower)):
-        if row in covered or _generic(ctx, row) or tokens.pos[row] not in ("NOUN", "PROPN"):
+        if row in covered or tokens.pos[row] not in ("NOUN", "PROPN"):
             continue
-        found = description_at(ctx, row)
-        if found is not None and found[1] in wanted:
-            spans.setdefault(found[1], []).append(
-                (int(tokens.start[found[0]]), int(tokens.end[row])))
+        found = speaker_description(ctx, row)
+        if found is not None and found[2] in wanted:
+            spans.setdefault(found[2], []).append(
+                (int(tokens.start[found[0]]), int(tokens.end[found[1]])))
     return spans
 
