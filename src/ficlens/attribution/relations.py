@@ -32,8 +32,10 @@ class Families:
     """Each character's surnames and its styled names, read once per document."""
 
     def __init__(self, characters: list[Character]) -> None:
-        self.surnames = {c.id: _surnames(c) for c in characters}
         self.styled = {c.id: _styled(c) for c in characters}
+        #: The last word of each name of two words or more.
+        self.surnames = {c: {surname for _, surname in styled}
+                         for c, styled in self.styled.items()}
 
     def relative(self, context: Context, tag: Tag) -> str | None:
         """The character the tag's subject names as a parent or spouse of the
@@ -72,12 +74,8 @@ def _words(name: str) -> list[str]:
     return [word.strip(".").lower() for word in name.split() if word.strip(".")]
 
 
-def _surnames(character: Character) -> set[str]:
-    return {words[-1] for name in (character.name, *character.aliases)
-            if len(words := _words(name)) > 1}
-
-
 def _styled(character: Character) -> set[tuple[str, str]]:
-    """(title, surname) of the character's names of the form title + ... + surname."""
+    """(first word, last word) of the character's names of two words or more: title and
+    surname for "Mrs. Bennet", given name and surname for "Elizabeth Bennet"."""
     return {(words[0], words[-1]) for name in (character.name, *character.aliases)
             if len(words := _words(name)) > 1}

@@ -224,8 +224,7 @@ def apply_tag_sieve(utterance: Utterance, evidence: Evidence, narrator: str | No
                                 ("previous", "tag_pronoun_previous")):
             beat = _beat(evidence.tags, False, position)
             if beat is not None:
-                if beat.character not in evidence.vocatives and (
-                        genders.get(beat.character) == evidence.tag_pronoun):
+                if _the_pronouns(beat.character, evidence, genders):
                     decide(utterance, beat.character, sieve, ranker.confidence(sieve))
                 return
 
@@ -238,15 +237,23 @@ def _apply_previous_sieves(utterance: Utterance, evidence: Evidence, ranker: Ran
     ``beat_pronoun_previous``; with no beat and a speech verb there that does not
     report what was said itself, ``tag_name_previous``."""
     previous = _beat(evidence.tags, False, "previous")
-    if previous is None or previous.character in evidence.vocatives:
+    if previous is None:
         return
     if evidence.tag_pronoun:
-        if genders.get(previous.character) == evidence.tag_pronoun:
+        if _the_pronouns(previous.character, evidence, genders):
             decide(utterance, previous.character, "beat_pronoun_previous",
                    ranker.confidence("beat_pronoun_previous"))
-    elif previous.speech:
+    elif previous.speech and previous.character not in evidence.vocatives:
         decide(utterance, previous.character, "tag_name_previous",
                ranker.confidence("tag_name_previous"))
+
+
+def _the_pronouns(character: str | None, evidence: Evidence,
+                  genders: dict[str, str | None]) -> bool:
+    """Whether ``character``, named as a subject near the quote, can be the "he" or
+    "she" of its tag or beat: of that gender, and not addressed in the quote."""
+    return character not in evidence.vocatives and genders.get(character) == (
+        evidence.tag_pronoun)
 
 
 #: Where an action beat is looked for, in order: joined to the quote, then the sentence

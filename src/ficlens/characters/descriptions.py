@@ -6,9 +6,9 @@ never names. It becomes a character called by that description, and every place 
 description is written is a nominal mention of it. Generic heads ("the man", "the
 voice") are left to pronoun-style resolution: they name different people in
 different scenes, unless written as a capitalised *epithet* ("said the Invisible
-Man", "said the Voice"): the capitals show the story uses it as a name, or set apart
-by a phrase with "in" or "with" ("said the gentleman in the white waistcoat"). (A described
-character that is also named elsewhere, "the beadle" for Mr. Bumble, stays a
+Man", "said the Voice"): the capitals show the story uses it as a name, or set
+apart by a phrase with "in" or "with" ("said the gentleman in the white waistcoat").
+(A described character that is also named elsewhere, "the beadle" for Mr. Bumble, stays a
 character of its own: salience alone links them wrongly too often.)
 """
 
@@ -68,24 +68,19 @@ def speaker_description(ctx: TokenContext, row: int) -> tuple[int, int, str] | N
     """The description headed by ``row`` as (first row, last row, text): "the old
     mariner"; for a generic head only with a phrase that sets the person apart ("the
     gentleman in the white waistcoat", "the man with the black beard")."""
-    if not _generic(ctx, row):
-        found = description_at(ctx, row)
+    found = description_at(ctx, row)
+    if found is None or not _generic(ctx, row):
         return None if found is None else (found[0], row, found[1])
     tokens = ctx.tokens
-    first = row - 1
-    while first >= 0 and tokens.pos[first] in ("ADJ", "SPACE"):
-        first -= 1
-    if first < 0 or tokens.lower[first] != "the":
+    prep = row + 1
+    if (prep >= len(ctx) or int(tokens.head[prep]) != row
+            or tokens.lower[prep] not in ATTRIBUTE_PREPOSITIONS):
         return None
-    for prep in range(row + 1, min(row + 2, len(ctx))):
-        if int(tokens.head[prep]) != row or tokens.lower[prep] not in ATTRIBUTE_PREPOSITIONS:
-            continue
-        for last in range(prep + 1, min(prep + 1 + MAX_WORDS + 1, len(ctx))):
-            if int(tokens.head[last]) == prep and tokens.dep[last] == "pobj" and (
-                    tokens.pos[last] == "NOUN"):
-                words = [tokens.lower[r] for r in range(first, last + 1)
-                         if tokens.pos[r] != "SPACE"]
-                return first, last, " ".join(words)
+    for last in range(prep + 1, min(prep + 1 + MAX_WORDS + 1, len(ctx))):
+        if int(tokens.head[last]) == prep and tokens.dep[last] == "pobj" and (
+                tokens.pos[last] == "NOUN"):
+            phrase = [tokens.lower[r] for r in range(prep, last + 1) if tokens.pos[r] != "SPACE"]
+            return found[0], last, " ".join([found[1], *phrase])
     return None
 
 

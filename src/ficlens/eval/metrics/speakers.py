@@ -11,10 +11,9 @@ stands for the gold character sharing the most names with it (main name and alia
 compared as the character metrics compare them: case-insensitively, the period of an
 abbreviated title ignored, so LitBank's label "Mrs Bennet" is "Mrs. Bennet"; ties go
 to the gold character whose main name it bears, then, for a user-supplied inventory,
-to the one with its id). One sharing no whole
-name maps to the single gold character sharing the most name words with it, titles
-aside ("Winnie" -> "Winnie Verloc", as LitBank names speakers by one label only), or
-to nothing.
+to the one with its id). One sharing no whole name maps to the single gold character
+sharing the most name words with it, titles aside ("Winnie" -> "Winnie Verloc", as
+LitBank names speakers by one label only), or to nothing.
 
 Addressees are scored as (gold quotation, gold character) pairs over the gold
 quotations that quote detection found. Figures a corpus has no gold for (LitBank has
