@@ -110,6 +110,16 @@ def test_clustering_titles_keep_people_apart():
     assert len(groups(clustering)) == 2
 
 
+@pytest.mark.parametrize("other, expected", [
+    ("Mr. Losberne", 1),       # a doctor is also "Mr."
+    ("Captain Losberne", 2),   # but not a captain
+])
+def test_clustering_doctor_and_mister_with_one_surname_join(other, expected):
+    clustering = cluster_forms(infos((other, 40, {"he/him": 9}), ("Doctor Losberne", 1, {})),
+                               Counter())
+    assert len(groups(clustering)) == expected
+
+
 @pytest.mark.parametrize("daughter, expected", [
     # a knight's wife by his surname is not a first-named daughter never styled "Lady"
     ("Cassandra Otway", 2),
@@ -171,6 +181,13 @@ def test_clustering_resolve_by_context_prefers_recent_then_frequent():
     counts = [10, 3]
     assert resolve_by_context([[0], [1], [0, 1]], counts) == [0, 1, 1]
     assert resolve_by_context([[0, 1]], counts) == [0]
+
+
+def test_clustering_resolve_by_context_with_none_recent_takes_the_one_named_next():
+    """A bare "Mr. Cavendish" opening a scene before "Lawrence Cavendish" is named in it."""
+    assert resolve_by_context([[0, 1], [1], [0]], [10, 3]) == [1, 1, 0]
+    far = [[0, 1]] + [[2]] * 60 + [[1]]
+    assert resolve_by_context(far, [10, 3, 60])[0] == 0  # named too far ahead: frequency
 
 
 def test_clustering_a_rarely_named_candidate_does_not_take_a_bare_name_by_recency():

@@ -68,3 +68,17 @@ def test_linking_particles_in_lower_case_match_a_title_cased_alias():
     mentions = link_to_inventory(ctx, find_occurrences(ctx, word_stats(ctx)), inventory)
     assert [(ctx.doc.text[m.start:m.end], m.character) for m in mentions] == [
         ("Mr. van der Luyden", "c1")]
+
+
+def test_linking_a_listed_description_that_is_a_title_goes_to_its_holder_once_named():
+    """PDNC lists both "The Doctor" (met early) and "Mr. Losberne", called "the doctor"
+    once the story has named him."""
+    inventory = [Character("c0", "The Doctor", ["The Doctor"], source="user"),
+                 Character("c1", "Mr. Losberne", ["Mr. Losberne", "Doctor Losberne"],
+                           source="user")]
+    says = '" Well , " said|VERB|ROOT|. the|DET|det|+1 doctor|NOUN|nsubj|-2 .'
+    ctx = build_context(parsed(says, "Mr.|PROPN|compound|+1 Losberne|PROPN|nsubj|+1 came|VERB .",
+                               says))
+    mentions = link_to_inventory(ctx, find_occurrences(ctx, word_stats(ctx)), inventory)
+    assert [(ctx.doc.text[m.start:m.end], m.character) for m in mentions] == [
+        ("the doctor", "c0"), ("Mr. Losberne", "c1"), ("the doctor", "c1")]

@@ -54,6 +54,25 @@ def test_characters_metadata_tags_seed_the_inventory():
     assert {c.source for c in doc.characters} == {"metadata"}
 
 
+DOCTOR_SPEAKS = '" Well . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 doctor|NOUN|nsubj|-2 .'
+
+
+@pytest.mark.parametrize("named_first", [True, False])
+def test_characters_the_doctor_is_the_doctor_named_before(named_first):
+    """ "said the doctor" after the story names Doctor Finch is Finch speaking; with no
+    doctor named yet, "the doctor" is a character of its own."""
+    finch = "Doctor|PROPN|compound|+1 Finch|PROPN|nsubj|+1 came|VERB|ROOT|. ."
+    order = [finch, DOCTOR_SPEAKS, DOCTOR_SPEAKS] if named_first else [
+        DOCTOR_SPEAKS, DOCTOR_SPEAKS, finch]
+    doc = characters.run(parsed(*order))
+    ids = {c.name: c.id for c in doc.characters}
+    said = [m.character for m in doc.mentions if doc.text[m.start:m.end] == "the doctor"]
+    if named_first:
+        assert set(ids) == {"Doctor Finch"} and said == [ids["Doctor Finch"]] * 2
+    else:
+        assert set(ids) == {"Doctor Finch", "the doctor"} and said == [ids["the doctor"]] * 2
+
+
 def test_characters_without_tokens_leave_the_document_alone():
     from ficlens.model import Document
 

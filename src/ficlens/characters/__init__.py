@@ -11,6 +11,8 @@
   character, namesakes kept apart, ambiguous short forms resolved by context;
 * :mod:`~ficlens.characters.descriptions`: unnamed characters who speak ("said the
   mariner");
+* :mod:`~ficlens.characters.roles`: "the doctor" for the character styled "Doctor
+  Losberne", once named;
 * :mod:`~ficlens.characters.inventory`, :mod:`~ficlens.characters.linking`: a user's
   character list or AO3 tags, and linking mentions to a fixed list;
 * :mod:`~ficlens.characters.gender`: gender from titles and pronouns only;

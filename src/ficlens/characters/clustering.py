@@ -14,13 +14,14 @@ frequent one; but an ambiguous "Mrs." or
 compatible with none starts a cluster of its own.
 
 People who share a surname are kept apart by gender (Mr. vs Mrs. Bennet), by first
-names, by titles (Major vs Mrs. Callendar; "Lady Otway" vs a Cassandra Otway the text
-never styles "Lady"), and by two names meeting in one sentence
-("Mr. Knightley and Mr. John Knightley" are two people).
+names, by titles (Major vs Mrs. Callendar, though a doctor is also "Mr."; "Lady Otway"
+vs a Cassandra Otway the text never styles "Lady"), and by two names meeting in one
+sentence ("Mr. Knightley and Mr. John Knightley" are two people).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,6 +73,8 @@ NOBLE_TITLES: frozenset[str] = frozenset(("sir", "lady", "lord", "dame"))
 #: go with "Madame".
 EXCLUSIVE_TITLES: frozenset[str] = frozenset(
     ("mr", "mrs", "miss", "ms", "master", "lady", "sir", "lord")) | SURNAME_TITLES
+#: The exception: a doctor is also "Mr." ("Doctor Losberne" is Mr. Losberne).
+SHARED_TITLES: frozenset[str] = frozenset(("dr", "mr"))
 
 
 @dataclass
@@ -368,6 +371,7 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
     for other, names in cluster.titled.items():
         other = same_title(other)
         if (other not in titles and other in EXCLUSIVE_TITLES and titles & EXCLUSIVE_TITLES
+                and titles | {other} != SHARED_TITLES
                 and any(name[-1] == word for name in names)):
             return True
     if titles == {"lady"} and _parent_style(form, cluster) and "lady" not in {
@@ -445,10 +449,16 @@ def resolve_by_context(options: list[list[int]], counts: list[int]) -> list[int 
     """For each mention (in text order) one of its candidate clusters: the only one, else
     the one named unambiguously most recently (within :data:`CONTEXT_WINDOW` mentions)
     among those named at least a :data:`RARE_RECENT`-th as often as the most named, else
-    the most frequent. Ambiguous mentions do not count as recent: a run of bare
-    "Archer"s must not feed on its own first guess."""
+    the one among those named unambiguously next (a bare "Mr. Cavendish" that opens a
+    scene before "John Cavendish" is named in it), else the most frequent. Ambiguous
+    mentions do not count as recent: a run of bare "Archer"s must not feed on its own
+    first guess."""
     resolved: list[int | None] = []
     last_seen: dict[int, int] = {}
+    upcoming: dict[int, list[int]] = {}  # positions of each cluster's unambiguous mentions
+    for position, candidates in enumerate(options):
+        if len(candidates) == 1:
+            upcoming.setdefault(candidates[0], []).append(position)
     for position, candidates in enumerate(options):
         choice = None
         if len(candidates) == 1:
@@ -458,6 +468,15 @@ def resolve_by_context(options: list[list[int]], counts: list[int]) -> list[int 
             recent = [(last_seen[c], c) for c in candidates
                       if c in last_seen and position - last_seen[c] <= CONTEXT_WINDOW
                       and RARE_RECENT * counts[c] >= most]
+            if not recent:
+                ahead = []
+                for c in candidates:
+                    later = upcoming.get(c, [])
+                    at = bisect.bisect_right(later, position)
+                    if at < len(later) and later[at] - position <= CONTEXT_WINDOW and (
+                            RARE_RECENT * counts[c] >= most):
+                        ahead.append((-later[at], c))
+                recent = ahead
             choice = max(recent)[1] if recent else max(candidates,
                                                        key=lambda c: (counts[c], -c))
         if len(candidates) == 1:

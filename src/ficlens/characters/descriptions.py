@@ -9,7 +9,8 @@ different scenes, unless written as a capitalised *epithet* ("said the Invisible
 Man", "said the Voice"): the capitals show the story uses it as a name, or set
 apart by a phrase with "in" or "with" ("said the gentleman in the white waistcoat").
 (A described character that is also named elsewhere, "the beadle" for Mr. Bumble, stays a
-character of its own: salience alone links them wrongly too often.)
+character of its own: salience alone links them wrongly too often. A title is the
+exception: "the doctor" once Doctor Losberne is named, :mod:`ficlens.characters.roles`.)
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ The inventory is not changed. Mentions come from two places:
    a first name, surname, title + surname, or diminutive of one of its aliases.
 
 A mention that fits several characters goes to the one mentioned most recently, or
-else to the most frequent one.
+else to the most frequent one. A written title ("the doctor") goes to the listed holder of that
+title named most recently (:mod:`ficlens.characters.roles`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ficlens.characters.context import TokenContext
 from ficlens.characters.evidence import Occurrence
 from ficlens.characters.gender import TITLE_WEIGHT
 from ficlens.characters.names import PARTICLES, parse_name, title_key
+from ficlens.characters.roles import RoleHolders
 from ficlens.model import Character, Mention
 
 #: Leading alias words that need not be capitalised in the text.
@@ -167,6 +169,12 @@ def link_to_inventory(ctx: TokenContext, occurrences: list[Occurrence],
         if len(owners) == 1:
             counts[owners[0]] += 1
     chosen = resolve_by_context([owners for *_, owners in spans], counts)
-    return [Mention(start, end, "name", characters[index].id)
-            for (_, _, start, end, _), index in zip(spans, chosen, strict=True)
-            if index is not None]
+    mentions = [Mention(start, end, "name", characters[index].id)
+                for (_, _, start, end, _), index in zip(spans, chosen, strict=True)
+                if index is not None]
+    text = ctx.doc.text
+    roles = RoleHolders(text, characters, mentions)
+    for mention in mentions:
+        mention.character = roles.holder_at(text[mention.start:mention.end],
+                                            mention.start) or mention.character
+    return mentions

@@ -10,7 +10,9 @@
    surname and diminutives join; namesakes are kept apart; an ambiguous short form
    goes to the compatible character mentioned most recently.
 3. A description that speaks twice or more ("said the mariner") and is never named is
-   a character of its own (:mod:`ficlens.characters.descriptions`).
+   a character of its own (:mod:`ficlens.characters.descriptions`); one that is a title
+   ("said the doctor") is, where the title's holder has been named, a mention of the
+   holder (:mod:`ficlens.characters.roles`).
 4. When ``doc.characters`` holds a user's list (``source="user"``), that inventory is
    kept as it is and name mentions are only linked to it
    (:mod:`ficlens.characters.linking`). AO3 character tags seed the inventory.
@@ -37,8 +39,9 @@ from ficlens.characters.evidence import NameEvidence, accept, gather_evidence
 from ficlens.characters.gender import TITLE_WEIGHT, decide_gender
 from ficlens.characters.inventory import metadata_seeds
 from ficlens.characters.linking import link_to_inventory
-from ficlens.characters.names import parse_name
+from ficlens.characters.names import NameForm, parse_name
 from ficlens.characters.occurrences import Occurrence, find_occurrences, word_stats
+from ficlens.characters.roles import RoleHolders
 from ficlens.model import Character, Document, Mention
 
 
@@ -60,18 +63,28 @@ def run(doc: Document) -> Document:
                                cooccurrences(ctx, names), seeds)
     assigned = resolve_mentions([name.form.full_key for name in names], clustering)
     doc.characters, doc.mentions = build_characters(ctx, clustering, names, assigned)
-    add_described(ctx, doc)
+    add_described(ctx, doc, [name.form for name in names])
     return doc
 
 
-def add_described(ctx: TokenContext, doc: Document) -> None:
-    """Characters known only by a description that speaks ("said the mariner")."""
+def add_described(ctx: TokenContext, doc: Document, written: list[NameForm]) -> None:
+    """Characters known only by a description that speaks ("said the mariner"); where
+    the description is a title ("the doctor") and its holder has been named, mentions
+    of the holder by that title instead (:mod:`ficlens.characters.roles`)."""
     covered = {row for m in doc.mentions for row in ctx.tokens.rows_between(m.start, m.end)}
+    roles = RoleHolders(doc.text, doc.characters, doc.mentions, written)
     for text, spans in sorted(description_mentions(ctx, covered).items(),
                               key=lambda item: (-len(item[1]), item[0])):
+        holders = [roles.holder_at(text, start) for start, _ in spans]
+        doc.mentions.extend(Mention(start, end, "name", holder)
+                            for (start, end), holder in zip(spans, holders, strict=True)
+                            if holder is not None)
+        own = [span for span, holder in zip(spans, holders, strict=True) if holder is None]
+        if not own:
+            continue
         character_id = f"c{len(doc.characters)}"
         doc.characters.append(Character(character_id, text, [text]))
-        doc.mentions.extend(Mention(start, end, "nominal", character_id) for start, end in spans)
+        doc.mentions.extend(Mention(start, end, "nominal", character_id) for start, end in own)
     doc.mentions.sort(key=lambda mention: (mention.start, mention.end))
 
 
