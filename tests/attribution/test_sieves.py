@@ -585,3 +585,14 @@ def test_sieves_pronoun_or_description_tag_the_parse_hides(tag, gender, speaker,
     context = attribute(doc, default_ranker())
     assert context.evidence[0].tag_pronoun == gender
     assert (context.utterances[0].speaker, context.utterances[0].kind) == (speaker, "anaphoric")
+
+
+@pytest.mark.parametrize("possessive", ["'s", "s"])  # "s": an apostrophe lost in the text
+def test_sieves_inverted_tag_does_not_take_a_possessor_for_the_speaker(possessive, docs):
+    # "Well posted," answered Spike's mamma.
+    quote = ['"/PUNCT/punct/1', "Well/INTJ/intj/2", "posted/VERB/ROOT/-/post",
+             ",/PUNCT/punct/2", '"/PUNCT/punct/2']
+    tag = ["answered/ADJ/amod/8/answered", "Spike/PROPN/compound/8",
+           f"{possessive}/PART/case/6", "mamma/NOUN/npadvmod/2", "./PUNCT/punct/2"]
+    context = attribute(docs.story([quote + tag], NAMES), default_ranker())
+    assert context.utterances[0].sieve != "tag_name"

@@ -261,7 +261,9 @@ class TagReader:
             if self.context.tokens.lower[second] == "the" and len(words) > 2:
                 second = words[2]
             mention = self.context.mention_at(self.start[second])
-            return (first, mention) if mention is not None and mention.kind == "name" else None
+            if mention is None or mention.kind != "name" or self._possessive_after(mention):
+                return None  # 'answered Daisy's mamma': Daisy does not speak
+            return first, mention
         mention = self.context.mention_at(self.start[first])
         if not joined or mention is None or mention.kind != "name":
             return None
@@ -269,6 +271,13 @@ class TagReader:
         if after and _speech_form(self.subjects.word(after[0])):
             return after[0], mention
         return None
+
+    def _possessive_after(self, mention: Mention) -> bool:
+        """Whether the name is a possessor: "'s" (or a bare "s" where the apostrophe was
+        lost) right after it."""
+        tokens = self.context.tokens
+        after = tokens.rows_between(mention.end, mention.end + 2)
+        return len(after) > 0 and tokens.lower[after[0]] in ("'s", "\u2019s", "s")
 
     def _owned_speech(self, position: str, start: int, end: int,
                       rows: list[int]) -> Tag | None:
