@@ -2,7 +2,13 @@
 
 import pytest
 
-from ficlens.characters.names import parse_name, strip_possessive, title_key, words_match
+from ficlens.characters.names import (
+    comparable_name,
+    parse_name,
+    strip_possessive,
+    title_key,
+    words_match,
+)
 
 
 @pytest.mark.parametrize("text, titles, words, gender", [
@@ -54,3 +60,9 @@ def test_names_strip_possessive(word, stripped):
 ])
 def test_names_words_match(short, full, expected):
     assert words_match(short, full) is expected
+
+
+def test_names_comparable_name_ignores_case_spacing_and_title_periods():
+    assert comparable_name("Mr  Musgrove") == comparable_name("mr. Musgrove") == "mr musgrove"
+    assert comparable_name("St. John") == "st john"
+    assert comparable_name("Mrs.\nBennet") == "mrs bennet"

@@ -46,7 +46,7 @@ from ficlens.attribution.ranker import (
     load_ranker,
 )
 from ficlens.attribution.sieves import action_beat, attribute
-from ficlens.eval.metrics.characters import normalise
+from ficlens.characters.names import comparable_name
 from ficlens.model import Character, Document
 
 logger = logging.getLogger(__name__)
@@ -168,11 +168,11 @@ def label_of_characters(doc: Document, book: litbank.LitBankBook) -> dict[str, s
     title aside: "Mrs Bennet" is "Mrs. Bennet", not Mr. Bennet), else the one sharing
     the most name words with it."""
     labels = {key: _words([key]) for key in book.names if key not in GENERIC_LABELS}
-    by_name = {normalise(key): key for key in labels}
+    by_name = {comparable_name(key): key for key in labels}
     mapping = {}
     for character in doc.characters:
-        named = {by_name[name] for name in map(normalise, (character.name, *character.aliases))
-                 if name in by_name}
+        names = map(comparable_name, (character.name, *character.aliases))
+        named = {by_name[name] for name in names if name in by_name}
         if len(named) == 1:
             mapping[character.id] = named.pop()
             continue

@@ -8,6 +8,7 @@ the *core* of a name is its words. Matching is case-insensitive.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ficlens.characters.nicknames import is_diminutive
@@ -44,6 +45,16 @@ PARTICLES: frozenset[str] = frozenset(
 
 #: Possessive endings stripped from a mention's last word.
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
+
+
+#: The period of an abbreviated title, which some texts and lists leave out ("Mr Musgrove").
+_TITLE_PERIOD = re.compile(r"\b(mr|mrs|ms|dr|st|mme|mlle|messrs|rev|prof|capt|col|gen|lt)\.")
+
+
+def comparable_name(name: str) -> str:
+    """A name as compared across lists: lower case, runs of spaces collapsed, the period
+    of an abbreviated title ignored ("Mr Musgrove" = "mr. musgrove")."""
+    return " ".join(_TITLE_PERIOD.sub(r"\1", name.lower()).split())
 
 
 def title_key(word: str) -> str | None:

@@ -61,4 +61,4 @@ def test_characters_metric_bcubed_with_an_alias_in_two_clusters():
 
 
 def test_characters_metric_normalises_title_periods():
-    assert characters.normalise("Mr  Musgrove") == characters.normalise("mr. Musgrove")
+    assert characters.comparable_name("Mr  Musgrove") == characters.comparable_name("mr. Musgrove")

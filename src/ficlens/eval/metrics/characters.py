@@ -20,9 +20,9 @@ an abbreviated title ignored ("Mr Musgrove" = "Mr. Musgrove"). Gold placeholders
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from ficlens.characters.names import comparable_name
 from ficlens.eval.gold import GoldNovel
 from ficlens.eval.ratios import f1, ratio
 from ficlens.model import Document
@@ -33,15 +33,8 @@ MIN_MENTIONS = 5
 MAIN_CATEGORIES = frozenset(("major", "intermediate"))
 
 
-_TITLE_PERIOD = re.compile(r"\b(mr|mrs|ms|dr|st|mme|mlle|messrs|rev|prof|capt|col|gen|lt)\.")
-
-
-def normalise(name: str) -> str:
-    return " ".join(_TITLE_PERIOD.sub(r"\1", name.lower()).split())
-
-
 def _names(names: list[str]) -> set[str]:
-    return {normalise(name) for name in names if name and not name.startswith("_")}
+    return {comparable_name(name) for name in names if name and not name.startswith("_")}
 
 
 def count(gold: GoldNovel, doc: Document) -> dict[str, float]:

@@ -29,8 +29,8 @@ import bisect
 import re
 from collections import Counter
 
+from ficlens.characters.names import comparable_name
 from ficlens.eval.gold import GoldCharacter, GoldNovel, GoldQuote
-from ficlens.eval.metrics.characters import normalise
 from ficlens.eval.ratios import f1, ratio
 from ficlens.model import Character, Document, Quote
 
@@ -46,7 +46,7 @@ CATEGORY_RANK = {"major": 3, "intermediate": 2, "minor": 1}
 
 
 def _names(names: list[str]) -> set[str]:
-    return {normalise(name) for name in names if name.strip()}
+    return {comparable_name(name) for name in names if name.strip()}
 
 
 def character_map(predicted: list[Character], gold: list[GoldCharacter]) -> dict[str, str]:
@@ -64,13 +64,13 @@ def character_map(predicted: list[Character], gold: list[GoldCharacter]) -> dict
         for name in _names([character.name, *character.aliases]):
             index.setdefault(name, []).append(character.id)
     words_of = {c.id: _words([c.name, *c.aliases]) for c in gold}
-    main_names = {c.id: normalise(c.name) for c in gold}
+    main_names = {c.id: comparable_name(c.name) for c in gold}
     rank = {c.id: (CATEGORY_RANK.get(c.category or "", 0), -position)
             for position, c in enumerate(gold)}
     mapping: dict[str, str] = {}
     for character in predicted:
         names = _names([character.name, *character.aliases])
-        main = normalise(character.name)
+        main = comparable_name(character.name)
         votes: Counter[str] = Counter()
         for name in names:
             votes.update(index.get(name, []))
