@@ -56,18 +56,15 @@ class RoleHolders:
         forms = {c.id: [f for f in map(parse_name, c.aliases) if f is not None and f.words]
                  for c in characters}
         self.holders: dict[str, set[str]] = {}
+        by_surname: dict[str, set[str]] = {}
         for character_id, character_forms in forms.items():
             for form in character_forms:
                 for role in _roles(form):
                     self.holders.setdefault(role, set()).add(character_id)
-        by_surname: dict[str, set[str]] = {}
-        for character_id, character_forms in forms.items():
-            for form in character_forms:
-                surname = _surname(form)
-                if surname:
-                    by_surname.setdefault(surname, set()).add(character_id)
+                by_surname.setdefault(_surname(form) or "", set()).add(character_id)
         for form in written:
-            owners = by_surname.get(_surname(form) or "", set())
+            surname = _surname(form)
+            owners = by_surname.get(surname, set()) if surname else set()
             for role in _roles(form):
                 if role not in self.holders and len(owners) == 1:
                     self.holders[role] = set(owners)
