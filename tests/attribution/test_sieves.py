@@ -596,3 +596,12 @@ def test_sieves_inverted_tag_does_not_take_a_possessor_for_the_speaker(possessiv
            f"{possessive}/PART/case/6", "mamma/NOUN/npadvmod/2", "./PUNCT/punct/2"]
     context = attribute(docs.story([quote + tag], NAMES), default_ranker())
     assert context.utterances[0].sieve != "tag_name"
+
+
+def test_sieves_inverted_tag_reads_past_modifiers_to_the_name(docs):
+    # "Well posted," sighed the now weary Spike.  (parsed with no subject)
+    quote = ['"/PUNCT/punct/1', "Well/INTJ/intj/2", "posted/VERB/ROOT/-/post",
+             ",/PUNCT/punct/2", '"/PUNCT/punct/2']
+    tag = ["sighed/ADJ/amod/9/sighed", "the/DET/det/9", "now/ADV/advmod/8",
+           "weary/ADJ/amod/9", "Spike/PROPN/npadvmod/2", "./PUNCT/punct/2"]
+    assert speakers(docs.story([quote + tag], NAMES)) == [("c2", "tag_name", "explicit")]

@@ -43,6 +43,8 @@ WEAK_SPEECH = frozenset(("go", "think", "read"))
 REPORTING_ONLY = frozenset(("think", "wonder"))
 #: A tag sentence opening with its speaker has the speech verb within this many tokens.
 LEAD_WINDOW = 4
+#: Words of "the", adverbs and adjectives an inverted tag may have before its name.
+MODIFIER_WORDS = 4
 #: '"No." was his reply': the speech noun stands within this many words of "was".
 OWNED_WINDOW = 5
 
@@ -258,8 +260,7 @@ class TagReader:
             return None  # a parenthesis or a dash first: not a plain tag
         first, second = words[0], words[1]
         if _speech_form(self.subjects.word(first)):
-            if self.context.tokens.lower[second] == "the" and len(words) > 2:
-                second = words[2]
+            second = self._past_modifiers(words[1:])
             mention = self.context.mention_at(self.start[second])
             if mention is None or mention.kind != "name" or self._possessive_after(mention):
                 return None  # 'answered Daisy's mamma': Daisy does not speak
@@ -271,6 +272,18 @@ class TagReader:
         if after and _speech_form(self.subjects.word(after[0])):
             return after[0], mention
         return None
+
+    def _past_modifiers(self, words: list[int]) -> int:
+        """The first of ``words`` after "the" and the adverbs and adjectives before a name
+        ('cried the good-hearted Mrs. John Knightley', 'rejoined the now mollified
+        General', 'sighed pleasure-loving Miss Derek'), at most :data:`MODIFIER_WORDS`."""
+        tokens = self.context.tokens
+        for row in words[:MODIFIER_WORDS]:
+            if not (tokens.lower[row] == "the" or tokens.pos[row] in ("ADJ", "ADV")
+                    or self.text[self.end[row]:self.end[row] + 1] == "-"
+                    or self.text[self.start[row] - 1:self.start[row]] == "-"):
+                return row
+        return words[0]
 
     def _possessive_after(self, mention: Mention) -> bool:
         """Whether the name is a possessor: "'s" (or a bare "s" where the apostrophe was
