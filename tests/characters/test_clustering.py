@@ -55,6 +55,19 @@ def test_clustering_miss_with_shared_surname_is_resolved_by_context():
     assert resolve_mentions(keys, clustering)[-1] == jane
 
 
+def test_clustering_bare_given_name_is_not_taken_by_one_wearing_it_once():
+    """Miss Bates, once "Miss Jane Bates", named just before, does not take Jane Fairfax's
+    bare "Jane"."""
+    clustering = cluster_forms(infos(
+        ("Jane Fairfax", 5, {"she/her": 9}), ("Miss Jane Bates", 1, {"she/her": 3}),
+        ("Miss Bates", 20, {"she/her": 40}), ("Jane", 10, {"she/her": 20})), Counter())
+    fairfax = clustering.candidates["jane fairfax"][0]
+    bates = clustering.candidates["miss bates"][0]
+    assert set(clustering.candidates["jane"]) == {fairfax, bates}
+    keys = ["jane fairfax"] * 3 + ["miss jane bates"] + ["miss bates"] * 5 + ["jane"]
+    assert resolve_mentions(keys, clustering)[-1] == fairfax
+
+
 def test_clustering_bare_word_goes_to_who_has_it_as_given_name():
     # "Kate Cassie" (a rare slip) joins Kate Hilbery; "Cassie" alone is Cassie Otway.
     clustering = cluster_forms(infos(

@@ -440,9 +440,32 @@ def _index_keys(word: str) -> set[str]:
 
 
 def resolve_mentions(keys: list[str], clustering: Clustering) -> list[int | None]:
-    """The cluster of each mention (given by its form's full key, in text order)."""
+    """The cluster of each mention (given by its form's full key, in text order). A bare
+    given name that one candidate wears in more than :data:`RARE_FULL_NAME` full names
+    is not another's who wears it in at most that many: Miss Bates, once "Miss Jane
+    Bates" (her sister's name), does not take Jane Fairfax's bare "Jane"."""
     counts = [cluster.count for cluster in clustering.clusters]
-    return resolve_by_context([clustering.candidates.get(key, []) for key in keys], counts)
+    options = [clustering.candidates.get(key, []) for key in keys]
+    with_given: Counter = Counter()
+    for key, candidates in zip(keys, options, strict=True):
+        given = _given_of_key(key)
+        if len(candidates) == 1 and given is not None:
+            with_given[(candidates[0], given)] += 1
+    for position, (key, candidates) in enumerate(zip(keys, options, strict=True)):
+        if len(candidates) > 1 and " " not in key:
+            worn = [c for c in candidates if with_given[(c, key)] > RARE_FULL_NAME]
+            if worn and len(worn) < len(candidates):
+                options[position] = worn
+    return resolve_by_context(options, counts)
+
+
+def _given_of_key(key: str) -> str | None:
+    """The given name of a full key of two name words or more, titles aside ("jane" of
+    "miss jane bates")."""
+    words = key.split()
+    while words and title_key(words[0]) is not None:
+        words = words[1:]
+    return words[0] if len(words) > 1 else None
 
 
 def resolve_by_context(options: list[list[int]], counts: list[int]) -> list[int | None]:
