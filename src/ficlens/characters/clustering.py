@@ -95,6 +95,8 @@ class Cluster:
     titled: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     names: set[tuple[str, ...]] = field(default_factory=set)
     bare_given: set[str] = field(default_factory=set)
+    #: Mentions of each given name in a name of two words or more ("jane" of "Miss Jane Bates").
+    given_counts: Counter = field(default_factory=Counter)
     genders: Counter = field(default_factory=Counter)
     count: int = 0
     label: str | None = None  # the seed's name, for a cluster seeded from metadata
@@ -112,6 +114,7 @@ class Cluster:
             self.titled.setdefault(title, set()).update(names)
         self.names |= other.names
         self.bare_given |= other.bare_given
+        self.given_counts.update(other.given_counts)
         self.genders.update(other.genders)
         self.count += other.count
         other.merged_into = self.index
@@ -127,6 +130,8 @@ class Cluster:
             self.titled.setdefault(title, set()).add(words)
         if not form.titles:
             self.bare_given.add(words[0])
+        if len(words) > 1:
+            self.given_counts[words[0]] += info.count
         if _fuller(form.words, self.words):
             self.words = form.words
 
@@ -444,28 +449,14 @@ def resolve_mentions(keys: list[str], clustering: Clustering) -> list[int | None
     given name that one candidate wears in more than :data:`RARE_FULL_NAME` full names
     is not another's who wears it in at most that many: Miss Bates, once "Miss Jane
     Bates" (her sister's name), does not take Jane Fairfax's bare "Jane"."""
-    counts = [cluster.count for cluster in clustering.clusters]
+    clusters = clustering.clusters
     options = [clustering.candidates.get(key, []) for key in keys]
-    with_given: Counter = Counter()
-    for key, candidates in zip(keys, options, strict=True):
-        given = _given_of_key(key)
-        if len(candidates) == 1 and given is not None:
-            with_given[(candidates[0], given)] += 1
     for position, (key, candidates) in enumerate(zip(keys, options, strict=True)):
         if len(candidates) > 1 and " " not in key:
-            worn = [c for c in candidates if with_given[(c, key)] > RARE_FULL_NAME]
+            worn = [c for c in candidates if clusters[c].given_counts[key] > RARE_FULL_NAME]
             if worn and len(worn) < len(candidates):
                 options[position] = worn
-    return resolve_by_context(options, counts)
-
-
-def _given_of_key(key: str) -> str | None:
-    """The given name of a full key of two name words or more, titles aside ("jane" of
-    "miss jane bates")."""
-    words = key.split()
-    while words and title_key(words[0]) is not None:
-        words = words[1:]
-    return words[0] if len(words) > 1 else None
+    return resolve_by_context(options, [cluster.count for cluster in clusters])
 
 
 def resolve_by_context(options: list[list[int]], counts: list[int]) -> list[int | None]:
@@ -488,18 +479,15 @@ def resolve_by_context(options: list[list[int]], counts: list[int]) -> list[int 
             choice = candidates[0]
         elif candidates:
             most = max(counts[c] for c in candidates)
-            recent = [(last_seen[c], c) for c in candidates
-                      if c in last_seen and position - last_seen[c] <= CONTEXT_WINDOW
-                      and RARE_RECENT * counts[c] >= most]
+            named = [c for c in candidates if RARE_RECENT * counts[c] >= most]
+            recent = [(last_seen[c], c) for c in named
+                      if c in last_seen and position - last_seen[c] <= CONTEXT_WINDOW]
             if not recent:
-                ahead = []
-                for c in candidates:
+                for c in named:
                     later = upcoming.get(c, [])
                     at = bisect.bisect_right(later, position)
-                    if at < len(later) and later[at] - position <= CONTEXT_WINDOW and (
-                            RARE_RECENT * counts[c] >= most):
-                        ahead.append((-later[at], c))
-                recent = ahead
+                    if at < len(later) and later[at] - position <= CONTEXT_WINDOW:
+                        recent.append((-later[at], c))
             choice = max(recent)[1] if recent else max(candidates,
                                                        key=lambda c: (counts[c], -c))
         if len(candidates) == 1:

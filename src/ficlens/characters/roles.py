@@ -61,10 +61,10 @@ class RoleHolders:
             for form in character_forms:
                 for role in _roles(form):
                     self.holders.setdefault(role, set()).add(character_id)
-                by_surname.setdefault(_surname(form) or "", set()).add(character_id)
+                if surname := _surname(form):
+                    by_surname.setdefault(surname, set()).add(character_id)
         for form in written:
-            surname = _surname(form)
-            owners = by_surname.get(surname, set()) if surname else set()
+            owners = by_surname.get(_surname(form) or "", set())
             for role in _roles(form):
                 if role not in self.holders and len(owners) == 1:
                     self.holders[role] = set(owners)
