@@ -56,3 +56,25 @@ def test_descriptions_generic_head_set_apart_by_a_phrase_becomes_a_character():
     # the bare generic head, or another phrase, is someone else
     ctx = build_context(parsed(speaks, seen))
     assert description_mentions(ctx, covered=set()) == {}
+
+
+def test_descriptions_inverted_tag_read_as_an_object_still_speaks():
+    """The parser often takes '"...," asked the cook' for an object of "asked"."""
+    asks = '" Why ? " asked|VERB|ROOT|.|lemma=ask the|DET|det|+1 cook|NOUN|dobj|-2 .'
+    told = "He|PRON|nsubj|+1 told|VERB|ROOT|.|lemma=tell the|DET|det|+1 truth|NOUN|dobj|-2 ."
+    ctx = build_context(parsed(asks, asks, told, told, told))
+    assert speaking_descriptions(ctx) == {"the cook": 2}
+
+
+def test_descriptions_a_word_modifying_a_later_one_is_not_the_head():
+    """ "said the apothecary's deputy", "cried the charity-boy": not "the apothecary"."""
+    possessive = ('" Here . " said|VERB|ROOT|.|lemma=say the|DET|det|+1 apothecary|NOUN|poss|+2 '
+                  "'s|PART|case|-1|tag=POS deputy|NOUN|nsubj|-4 .")
+    ctx = build_context(parsed(possessive, possessive))
+    assert speaking_descriptions(ctx) == {}
+
+
+def test_descriptions_a_nationality_is_a_class_not_a_name():
+    speaks = '" Ah . " cried|VERB|ROOT|.|lemma=cry the|DET|det|+1 Englishman|PROPN|nsubj|-2 .'
+    ctx = build_context(parsed(speaks, speaks, speaks))
+    assert description_mentions(ctx, covered=set()) == {}

@@ -12,7 +12,8 @@ from ficlens.model import Character, Mention
     ("the doctor", "dr"), ("the Doctor", "dr"), ("the\ncolonel", "colonel"),
     ("the inspector", "inspector"),
     ("the Marquis", None),   # a rank of nobility, not a title worn with a surname
-    ("the mariner", None), ("doctor", None), ("the old doctor", None),
+    ("the mariner", None), ("doctor", None), ("the good doctor", "dr"),
+    ("the other doctor", None), ("the second doctor", None),   # someone else with the title
 ])
 def test_roles_role_of(written, role):
     assert role_of(written) == role

@@ -73,6 +73,22 @@ def test_characters_the_doctor_is_the_doctor_named_before(named_first):
         assert set(ids) == {"Doctor Finch", "the doctor"} and said == [ids["the doctor"]] * 2
 
 
+def test_characters_descriptions_from_a_real_parse():
+    """ "asked the cook" (parsed as an object) and "the gentleman" + line break + "in the
+    grey coat" are speakers the story never names."""
+    from ficlens.api import analyze_text
+
+    doc = analyze_text(
+        'Mr. Giles sat by the fire.\n\n"What noise?" asked the cook.\n\n'
+        '"A busting noise," said Mr. Giles.\n\n"Was he frightened?" asked the cook.\n\n'
+        '"Such a boy," said the gentleman\nin the grey coat, as he knocked.\n\n'
+        '"Nor I," said Mr. Giles.\n\n"He will be hung," said the gentleman in the grey\ncoat.')
+    names = {c.id: c.name for c in doc.characters}
+    assert [names.get(quote.speaker) for quote in doc.quotes] == [
+        "the cook", "Mr. Giles", "the cook", "the gentleman in the grey coat", "Mr. Giles",
+        "the gentleman in the grey coat"]
+
+
 def test_characters_without_tokens_leave_the_document_alone():
     from ficlens.model import Document
 

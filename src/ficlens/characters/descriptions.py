@@ -1,13 +1,15 @@
 """Characters known only by a description: "said the mariner", "the policeman replied".
 
 A definite description ("the" + adjectives + a singular noun) that is the subject of a
-speech verb beside a quote at least :data:`MIN_SPEECHES` times is someone the story
-never names. It becomes a character called by that description, and every place the
+speech verb beside a quote, or follows a speech verb right after a quote ('"...," asked
+the cook', which the parser reads as an object), at least :data:`MIN_SPEECHES` times is
+someone the story never names. It becomes a character called by that description, and every place the
 description is written is a nominal mention of it. Generic heads ("the man", "the
 voice") are left to pronoun-style resolution: they name different people in
 different scenes, unless written as a capitalised *epithet* ("said the Invisible
 Man", "said the Voice"): the capitals show the story uses it as a name, or set
 apart by a phrase with "in" or "with" ("said the gentleman in the white waistcoat").
+A nationality ("the Englishman") is a class even with its capital.
 (A described character that is also named elsewhere, "the beadle" for Mr. Bumble, stays a
 character of its own: salience alone links them wrongly too often. A title is the
 exception: "the doctor" once Doctor Losberne is named, :mod:`ficlens.characters.roles`.)
@@ -25,7 +27,13 @@ MAX_WORDS = 3
 #: Heads too generic to name one person through a whole work.
 GENERIC = frozenset("""
 man woman boy girl lady gentleman person people voice other one stranger child fellow
-creature figure thing somebody someone youth others
+creature figure thing somebody someone youth others lad police crowd
+""".split())
+#: Nationalities: capitalised, yet a class (every Englishman in a novel of India), not a name.
+DEMONYMS = frozenset("""
+englishman englishwoman frenchman frenchwoman irishman irishwoman scotchman scotsman
+welshman dutchman german russian pole italian spaniard american englishmen native
+foreigner
 """.split())
 #: Prepositions whose phrase sets a generic person apart ("the man with the black beard").
 ATTRIBUTE_PREPOSITIONS = frozenset(("in", "with"))
@@ -62,7 +70,8 @@ def _singular_noun(pos: str, tag: str) -> bool:
 
 
 def _generic(ctx: TokenContext, row: int) -> bool:
-    return ctx.tokens.lower[row] in GENERIC and not ctx.caps[row]
+    word = ctx.tokens.lower[row]
+    return (word in GENERIC and not ctx.caps[row]) or word in DEMONYMS
 
 
 def speaker_description(ctx: TokenContext, row: int) -> tuple[int, int, str] | None:
@@ -74,6 +83,8 @@ def speaker_description(ctx: TokenContext, row: int) -> tuple[int, int, str] | N
         return None if found is None else (found[0], row, found[1])
     tokens = ctx.tokens
     prep = row + 1
+    while prep < len(ctx) and tokens.pos[prep] == "SPACE":
+        prep += 1
     if (prep >= len(ctx) or int(tokens.head[prep]) != row
             or tokens.lower[prep] not in ATTRIBUTE_PREPOSITIONS):
         return None
@@ -86,19 +97,35 @@ def speaker_description(ctx: TokenContext, row: int) -> tuple[int, int, str] | N
 
 
 def speaking_descriptions(ctx: TokenContext) -> Counter:
-    """How often each description speaks (narration subject of a speech verb by a quote)."""
+    """How often each description speaks: in narration beside a quote, the subject of a
+    speech verb, or the words right after a speech verb that follows a quote ('"...,"
+    asked the cook', which the parser takes for an object)."""
     tokens = ctx.tokens
     counts: Counter = Counter()
-    for row, dep in enumerate(tokens.dep):
-        if dep != "nsubj" or ctx.quote_of[row] >= 0:
-            continue
-        verb = int(tokens.head[row])
-        if tokens.lemma[verb] not in SPEECH_VERBS or not _beside_quote(ctx, verb):
+    for row, pos in enumerate(tokens.pos):
+        if pos not in ("NOUN", "PROPN") or ctx.quote_of[row] >= 0:
             continue
         found = speaker_description(ctx, row)
-        if found is not None:
+        if found is None:
+            continue
+        head = int(tokens.head[row])
+        if (tokens.dep[row] == "nsubj" and tokens.lemma[head] in SPEECH_VERBS
+                and _beside_quote(ctx, head)) or (
+                not row < head <= row + MAX_WORDS and _inverted_tag(ctx, found[0] - 1)):
             counts[found[2]] += 1
     return counts
+
+
+def _inverted_tag(ctx: TokenContext, verb: int) -> bool:
+    """A speech verb on row ``verb`` right after the close of a quote."""
+    tokens = ctx.tokens
+    if verb < 1 or tokens.pos[verb] != "VERB" or tokens.lemma[verb] not in SPEECH_VERBS:
+        return False
+    before = verb - 1
+    while before > 0 and tokens.pos[before] == "SPACE":
+        before -= 1
+    return (tokens.pos[before] == "PUNCT" and ctx.quote_of[before - 1] >= 0
+            and _beside_quote(ctx, verb))
 
 
 def _beside_quote(ctx: TokenContext, row: int) -> bool:

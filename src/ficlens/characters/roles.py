@@ -29,12 +29,17 @@ from ficlens.model import Character, Mention
 ROLE_WINDOW = 30_000
 
 
+#: Modifiers that set one holder of a title apart from another ("the other doctor").
+OTHER_HOLDER = frozenset(("other", "another", "new", "first", "second", "third", "two"))
+
+
 def role_of(written: str) -> str | None:
-    """The title a description such as "the doctor" or "the Colonel" names, if any."""
+    """The title a description such as "the doctor", "the good doctor" or "the
+    Colonel" names, if any."""
     words = written.lower().split()
-    if len(words) != 2 or words[0] != "the":
+    if len(words) < 2 or words[0] != "the" or OTHER_HOLDER.intersection(words):
         return None
-    key = title_key(words[1])
+    key = title_key(words[-1])
     role = same_title(key) if key else None
     return role if role in SURNAME_TITLES else None
 
