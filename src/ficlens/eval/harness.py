@@ -29,8 +29,8 @@ from ficlens.stages import parse
 
 logger = logging.getLogger(__name__)
 
-# Bump when the cached parse layout changes.
-CACHE_VERSION = 2
+# Bump when the cached parse layout or the tokenizer changes.
+CACHE_VERSION = 3
 PARSE_UPTO = [stage_name(stage) for stage in STAGES].index("parse") + 1
 
 
