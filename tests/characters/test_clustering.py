@@ -207,3 +207,12 @@ def test_clustering_a_rarely_named_candidate_does_not_take_a_bare_name_by_recenc
     """Rosamond Gregory, named three times, does not take her brother's bare "Gregory"
     (named twenty times) because she was named just before."""
     assert resolve_by_context([[0], [1], [0, 1]], [20, 3]) == [0, 1, 0]
+
+
+def test_clustering_a_spoken_form_with_letters_dropped_joins_the_name_it_shortens():
+    """ "Be'y" is Berry and "Ha'ie" Hattie; "Teal'c" shortens no one's name."""
+    clustering = cluster_forms(infos(("Berry Hamilton", 5, {}), ("Hattie Sterling", 4, {}),
+                                     ("Be'y", 3, {}), ("Ha'ie", 2, {}), ("Teal'c", 2, {})),
+                               Counter())
+    assert groups(clustering) == [{"berry hamilton", "be'y"}, {"hattie sterling", "ha'ie"},
+                                  {"teal'c"}]

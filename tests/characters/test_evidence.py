@@ -39,3 +39,15 @@ def test_evidence_sentence_initial_common_word_is_not_a_name():
     found = people("Come|VERB here , she said .", "Come|PROPN|nsubj|+1 said|VERB|ROOT|. nothing .",
                    "you must come soon and come again .")
     assert "come" not in found
+
+
+def test_evidence_a_doctrine_or_a_named_place_is_no_person():
+    """ "Hinduism" is the subject of a speech verb as a person would be; "Violet Vale"
+    holds a given name; neither is a person."""
+    found = people('" Yes . " said|VERB|ROOT|.|lemma=say Hinduism|PROPN|nsubj|-1 .',
+                   "Hinduism|PROPN|nsubj|+1 laughed|VERB|ROOT|. .",
+                   '" Come . " said|VERB|ROOT|.|lemma=say Violet|PROPN|compound|+1 '
+                   "Vale|PROPN|nsubj|-2 .",
+                   "Violet|PROPN|nsubj|+1 smiled|VERB|ROOT|. .")
+    assert "hinduism" not in found
+    assert "violet vale" not in found

@@ -187,7 +187,7 @@ def _place(info: FormInfo, clusters: list[Cluster], index: _WordIndex, cooccur: 
     found = [cluster.index for cluster in index.lookup(info.form, clusters)
              if cluster.merged_into is None and compatible(info, cluster, cooccur, bare_counts)]
     if not found:
-        found = _same_given_name(info, clusters, cooccur)
+        found = _same_given_name(info, clusters, cooccur) or _elided(info.form, clusters)
     form = info.form
     if len(found) > 1 and not form.titles and len(form.words) == 1:
         found = (_bare_surname(form.key, [clusters[i] for i in found])
@@ -285,6 +285,21 @@ def _same_given_name(info: FormInfo, clusters: list[Cluster], cooccur: Counter) 
             continue
         return [cluster.index]
     return []
+
+
+def _elided(form: NameForm, clusters: list[Cluster]) -> list[int]:
+    """ "Be'y" for Berry, "Ha'ie" for Hattie: a spoken form with letters dropped where the
+    apostrophe stands names the one character whose name it abbreviates ("Teal'c",
+    abbreviating no one, stays a name of its own)."""
+    if form.titles or len(form.words) != 1:
+        return []
+    head, apostrophe, tail = form.words[0].lower().partition("'")
+    if not apostrophe or len(head) < 2 or not tail:
+        return []
+    found = [cluster.index for cluster in clusters if cluster.merged_into is None and any(
+        len(word) > len(head) + len(tail) and word.startswith(head) and word.endswith(tail)
+        and "'" not in word for name in cluster.names for word in name)]
+    return found if len(found) == 1 else []
 
 
 def compatible(info: FormInfo, cluster: Cluster, cooccur: Counter,

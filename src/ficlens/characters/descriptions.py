@@ -3,13 +3,13 @@
 A definite description ("the" + adjectives + a singular noun) that is the subject of a
 speech verb beside a quote, or follows a speech verb right after a quote ('"...," asked
 the cook', which the parser reads as an object), at least :data:`MIN_SPEECHES` times is
-someone the story never names. It becomes a character called by that description, and every place the
-description is written is a nominal mention of it. Generic heads ("the man", "the
-voice") are left to pronoun-style resolution: they name different people in
-different scenes, unless written as a capitalised *epithet* ("said the Invisible
-Man", "said the Voice"): the capitals show the story uses it as a name, or set
-apart by a phrase with "in" or "with" ("said the gentleman in the white waistcoat").
-A nationality ("the Englishman") is a class even with its capital.
+someone the story never names. It becomes a character called by that description, and
+every place the description is written is a nominal mention of it. Generic heads ("the
+man", "the voice") are left to pronoun-style resolution: they name different people in
+different scenes, unless written as a capitalised *epithet* ("said the Invisible Man",
+"said the Voice"): the capitals show the story uses it as a name, or set apart by a
+phrase with "in" or "with" ("said the gentleman in the white waistcoat"). A nationality
+("the Englishman") is a class even with its capital.
 (A described character that is also named elsewhere, "the beadle" for Mr. Bumble, stays a
 character of its own: salience alone links them wrongly too often. A title is the
 exception: "the doctor" once Doctor Losberne is named, :mod:`ficlens.characters.roles`.)

@@ -61,7 +61,7 @@ street st road lane avenue square park gardens garden place terrace row court ha
 lodge cottage manor abbey castle palace tower towers hill hills bridge river lake sea bay
 church chapel cathedral college school university club hotel inn tavern company office
 station end green common wood woods forest island islands valley mount mountain farm
-grange mill bank town city county shire street
+grange mill bank town city county shire street vale pond creek heights hollow
 """.split())
 #: Above this share of lower-case uses a word is a common noun ("Chance", "Soup").
 COMMON_SHARE = 0.3
@@ -296,7 +296,8 @@ def _own_possession(ctx: TokenContext, row: int, verb: int) -> bool:
 def _never_a_name(words: list[str]) -> bool:
     head = words[-1]
     return (all(word in NOT_NAME_WORDS or INITIALS.match(word) for word in words)
-            or (len(words) > 1 and head in PLACE_WORDS) or len(head.replace(".", "")) < 2)
+            or (len(words) > 1 and head in PLACE_WORDS) or len(head.replace(".", "")) < 2
+            or (len(words) == 1 and head.endswith("ism")))  # "Hinduism", "Darwinism"
 
 
 def common_word_share(word: str, stats: WordStats) -> float:
