@@ -216,3 +216,21 @@ def test_clustering_a_spoken_form_with_letters_dropped_joins_the_name_it_shorten
                                Counter())
     assert groups(clustering) == [{"berry hamilton", "be'y"}, {"hattie sterling", "ha'ie"},
                                   {"teal'c"}]
+
+
+def test_clustering_a_rare_full_name_is_a_married_name_only_for_a_woman():
+    """ "Lydia Wickham" is Lydia Bennet married; "John Willoughby" is not Sir John
+    Middleton: a man's surname does not change."""
+    women = cluster_forms(infos(("Lydia Bennet", 10, {"she/her": 5}), ("Lydia Wickham", 2, {})),
+                          Counter())
+    assert groups(women) == [{"lydia bennet", "lydia wickham"}]
+    men = cluster_forms(infos(("Sir John Middleton", 10, {"he/him": 5}),
+                              ("John Willoughby", 2, {})), Counter())
+    assert groups(men) == [{"john willoughby"}, {"sir john middleton"}]
+
+
+def test_clustering_sir_and_a_given_name_is_the_one_styled_sir():
+    clustering = cluster_forms(infos(("Sir William Lucas", 10, {"he/him": 5}),
+                                     ("William Goulding", 1, {}),
+                                     ("Sir William", 34, {"he/him": 4})), Counter())
+    assert groups(clustering) == [{"sir william lucas", "sir william"}, {"william goulding"}]

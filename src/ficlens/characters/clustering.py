@@ -195,7 +195,8 @@ def _place(info: FormInfo, clusters: list[Cluster], index: _WordIndex, cooccur: 
     if len(found) > 1 and not form.titles and len(form.words) > 1:
         found = _merge_namesakes(form, [clusters[i] for i in found]) or found
     if len(found) > 1 and form.titles:
-        found = _the_one_man(form, [clusters[i] for i in found]) or found
+        found = (_noble_styled(form, [clusters[i] for i in found])
+                 or _the_one_man(form, [clusters[i] for i in found]) or found)
     if not found or (len(found) > 1 and form.titles and not _one_of_them(form, [
             clusters[i] for i in found])):
         clusters.append(Cluster(len(clusters), form.words))
@@ -212,6 +213,17 @@ def _one_of_them(form: NameForm, candidates: list[Cluster]) -> bool:
     if titles <= YOUNG_TITLES:
         return True
     return titles == {"mr"} and all(c.gender == "he/him" for c in candidates)
+
+
+def _noble_styled(form: NameForm, candidates: list[Cluster]) -> list[int]:
+    """ "Sir John" beside Sir John Middleton, John Willoughby and John Dashwood is the
+    one the text styles "Sir": a baronet's or a peer's title goes with his own name."""
+    noble = _titles(form) & NOBLE_TITLES
+    if not noble or len(form.words) != 1:
+        return []
+    styled = [c.index for c in candidates
+              if noble & {same_title(title) for title in c.titled}]
+    return styled if len(styled) == 1 else []
 
 
 def _the_one_man(form: NameForm, candidates: list[Cluster]) -> list[int]:
@@ -269,7 +281,8 @@ def _bare_given_name(word: str, candidates: list[Cluster]) -> list[int]:
 def _same_given_name(info: FormInfo, clusters: list[Cluster], cooccur: Counter) -> list[int]:
     """A full name seen at most :data:`RARE_FULL_NAME` times ("Lydia Wickham", "Katharine
     Rodney") joins the earlier full name with its first name: a married or imagined
-    surname is likelier than a second person nearly never named."""
+    surname is likelier than a second person nearly never named. Not for a man, whose
+    surname marriage does not change ("John Willoughby" is not Sir John Middleton)."""
     form = info.form
     if form.titles or len(form.words) < 2 or info.count > RARE_FULL_NAME:
         return []
@@ -281,6 +294,8 @@ def _same_given_name(info: FormInfo, clusters: list[Cluster], cooccur: Counter) 
             continue
         if stated is not None and cluster.gender not in (None, stated):
             continue
+        if "he/him" in (stated, cluster.gender):
+            continue  # a man's surname does not change: "John Willoughby" is not Sir John
         if any(cooccur[frozenset((form.full_key, other))] for other in cluster.forms):
             continue
         return [cluster.index]
