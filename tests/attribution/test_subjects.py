@@ -38,6 +38,8 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
       "her/PRON/dobj/5"], 5, "spike"),
     # cried Spike  (a name the tagger took for an adverb)
     (["cried/VERB/ROOT/-/cry", "Spike/ADV/advmod/0", "./PUNCT/punct/0"], 0, "spike"),
+    # May brightly agreed  (a name the parser took for a modal: here Spike as AUX)
+    (["Spike/AUX/aux/2", "brightly/ADV/advmod/2", "agreed/VERB/ROOT/-/agree"], 2, "spike"),
 ])
 def test_subjects_row_finds_the_speaker(tokens, verb, expected, docs):
     assert subject_word(docs, tokens, verb) == expected

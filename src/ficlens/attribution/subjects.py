@@ -117,13 +117,14 @@ class SubjectFinder:
         return mention is not None and mention.kind == "name" and mention.start == self.start[row]
 
     def _before(self, verb: int, rows: list[int], window: int, strict: bool) -> int | None:
-        """The nearest subject (or, not ``strict``, pronoun or name) before ``verb``."""
+        """The nearest subject (or, not ``strict``, pronoun or name, whatever its tag:
+        'May brightly agreed', where spaCy reads "May" as a modal) before ``verb``."""
         tokens = self.tokens
         for row in reversed(rows):
             if not verb - window <= row < verb:
                 continue
-            if tokens.dep[row] in SUBJECT_DEPS or (not strict and tokens.pos[row] in (
-                    "PRON", "PROPN") and tokens.dep[row] != "poss"):
+            if tokens.dep[row] in SUBJECT_DEPS or (not strict and (tokens.pos[row] in (
+                    "PRON", "PROPN") or self._named(row)) and tokens.dep[row] != "poss"):
                 return row
         return None
 
