@@ -109,9 +109,12 @@ def speaking_descriptions(ctx: TokenContext) -> Counter:
         if found is None:
             continue
         head = int(tokens.head[row])
+        # after an inverted verb, only the phrase's last noun: "Invisible" of "the
+        # Invisible Man" hangs on a word after it
+        modifier = row < head <= row + MAX_WORDS
         if (tokens.dep[row] == "nsubj" and tokens.lemma[head] in SPEECH_VERBS
                 and _beside_quote(ctx, head)) or (
-                not row < head <= row + MAX_WORDS and _inverted_tag(ctx, found[0] - 1)):
+                not modifier and _inverted_tag(ctx, found[0] - 1)):
             counts[found[2]] += 1
     return counts
 
@@ -124,7 +127,7 @@ def _inverted_tag(ctx: TokenContext, verb: int) -> bool:
     before = verb - 1
     while before > 0 and tokens.pos[before] == "SPACE":
         before -= 1
-    return (tokens.pos[before] == "PUNCT" and ctx.quote_of[before - 1] >= 0
+    return (before > 0 and tokens.pos[before] == "PUNCT" and ctx.quote_of[before - 1] >= 0
             and _beside_quote(ctx, verb))
 
 
