@@ -96,17 +96,27 @@ def speaker_description(ctx: TokenContext, row: int) -> tuple[int, int, str] | N
     return None
 
 
-def speaking_descriptions(ctx: TokenContext) -> Counter:
-    """How often each description speaks: in narration beside a quote, the subject of a
-    speech verb, or the words right after a speech verb that follows a quote ('"...,"
-    asked the cook', which the parser takes for an object)."""
+def written_descriptions(ctx: TokenContext) -> list[tuple[int, tuple[int, int, str]]]:
+    """Every description in the text, as (head row, :func:`speaker_description`)."""
+    found = []
+    for row, pos in enumerate(ctx.tokens.pos):
+        if pos in ("NOUN", "PROPN"):
+            description = speaker_description(ctx, row)
+            if description is not None:
+                found.append((row, description))
+    return found
+
+
+def speaking_descriptions(ctx: TokenContext,
+                          written: list[tuple[int, tuple[int, int, str]]] | None = None
+                          ) -> Counter:
+    """How often each description (of ``written``, by default all) speaks: in narration
+    beside a quote, the subject of a speech verb, or the words right after a speech verb
+    that follows a quote ('"...," asked the cook', which the parser takes for an object)."""
     tokens = ctx.tokens
     counts: Counter = Counter()
-    for row, pos in enumerate(tokens.pos):
-        if pos not in ("NOUN", "PROPN") or ctx.quote_of[row] >= 0:
-            continue
-        found = speaker_description(ctx, row)
-        if found is None:
+    for row, (first, _, text) in written_descriptions(ctx) if written is None else written:
+        if ctx.quote_of[row] >= 0:
             continue
         head = int(tokens.head[row])
         # after an inverted verb, only the phrase's last noun: "Invisible" of "the
@@ -114,8 +124,8 @@ def speaking_descriptions(ctx: TokenContext) -> Counter:
         modifier = row < head <= row + MAX_WORDS
         if (tokens.dep[row] == "nsubj" and tokens.lemma[head] in SPEECH_VERBS
                 and _beside_quote(ctx, head)) or (
-                not modifier and _inverted_tag(ctx, found[0] - 1)):
-            counts[found[2]] += 1
+                not modifier and _inverted_tag(ctx, first - 1)):
+            counts[text] += 1
     return counts
 
 
@@ -140,17 +150,12 @@ def _beside_quote(ctx: TokenContext, row: int) -> bool:
 def description_mentions(ctx: TokenContext, covered: set[int]) -> dict[str, list[tuple[int, int]]]:
     """Descriptions that speak often enough -> the (start, end) character spans where each
     is written, outside the rows ``covered`` by name mentions."""
-    wanted = {text for text, count in speaking_descriptions(ctx).items() if count >= MIN_SPEECHES}
-    spans: dict[str, list[tuple[int, int]]] = {}
-    if not wanted:
-        return spans
+    written = written_descriptions(ctx)
+    wanted = {text for text, count in speaking_descriptions(ctx, written).items()
+              if count >= MIN_SPEECHES}
     tokens = ctx.tokens
-    for row in range(len(tokens.lower)):
-        if row in covered or tokens.pos[row] not in ("NOUN", "PROPN"):
-            continue
-        found = speaker_description(ctx, row)
-        if found is not None and found[2] in wanted:
-            spans.setdefault(found[2], []).append(
-                (int(tokens.start[found[0]]), int(tokens.end[found[1]])))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for row, (first, last, text) in written:
+        if text in wanted and row not in covered:
+            spans.setdefault(text, []).append((int(tokens.start[first]), int(tokens.end[last])))
     return spans
-

@@ -27,8 +27,6 @@ from ficlens.model import Character, Mention
 
 #: How far back (characters of text) the holder's name must have been written.
 ROLE_WINDOW = 30_000
-
-
 #: Modifiers that set one holder of a title apart from another ("the other doctor").
 OTHER_HOLDER = frozenset(("other", "another", "new", "first", "second", "third", "two"))
 
