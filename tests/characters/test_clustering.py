@@ -234,3 +234,22 @@ def test_clustering_sir_and_a_given_name_is_the_one_styled_sir():
                                      ("William Goulding", 1, {}),
                                      ("Sir William", 34, {"he/him": 4})), Counter())
     assert groups(clustering) == [{"sir william lucas", "sir william"}, {"william goulding"}]
+
+
+def test_clustering_a_rank_and_a_surname_is_the_one_styled_so():
+    """ "Captain Migollen" beside Captain Lida Migollen and Joun Migollen is the captain."""
+    clustering = cluster_forms(infos(("Captain Lida Migollen", 6, {}),
+                                     ("Joun Migollen", 5, {"he/him": 3}),
+                                     ("Captain Migollen", 4, {})), Counter())
+    assert groups(clustering) == [{"captain lida migollen", "captain migollen"},
+                                  {"joun migollen"}]
+
+
+def test_clustering_a_rank_and_a_given_name_joins_the_full_name_styled_so():
+    """A rank usually goes with a surname ("Dr. Tom" is not Tom Bull), but "Captain
+    Pellon" is Captain Pellon BarCarran, whom the text styles so in full."""
+    clustering = cluster_forms(infos(("Captain Pellon BarCarran", 3, {}),
+                                     ("Captain Pellon", 5, {})), Counter())
+    assert groups(clustering) == [{"captain pellon barcarran", "captain pellon"}]
+    unstyled = cluster_forms(infos(("Tom Bull", 3, {}), ("Dr. Tom", 5, {})), Counter())
+    assert groups(unstyled) == [{"dr tom"}, {"tom bull"}]

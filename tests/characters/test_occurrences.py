@@ -76,3 +76,31 @@ def test_occurrences_a_short_line_introducing_dash_dialogue_is_no_heading():
     doc.quotes = [Quote("q0", doc.text.index("Hello"), speech.end)]
     ctx = build_context(doc)
     assert [o.form.display() for o in find_occurrences(ctx, word_stats(ctx))] == ["Bull"]
+
+
+def forms(*paragraphs: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    ctx = build_context(parsed(*paragraphs))
+    return [(o.form.titles, o.form.words) for o in find_occurrences(ctx, word_stats(ctx))]
+
+
+APPRENTICES = ("Then Apprentice Olms|person came .", "Later Apprentice Mejia|person spoke .")
+NOUN_USES = ("Then the|DET apprentice slept .", "Then an|DET apprentice waited .")
+
+
+def test_occurrences_a_rank_of_the_story_is_a_title():
+    """ "Apprentice" before two names, and "the apprentice" in the narration: a rank of
+    this story's world, not a given name shared by two people."""
+    found = forms(*APPRENTICES, *NOUN_USES)
+    assert found == [(("Apprentice",), ("Olms",)), (("Apprentice",), ("Mejia",))]
+    ctx = build_context(parsed(*APPRENTICES, *NOUN_USES))
+    assert word_stats(ctx).titles == frozenset({"apprentice"})
+
+
+@pytest.mark.parametrize("paragraphs", [
+    APPRENTICES + NOUN_USES[:1],  # a noun only once
+    APPRENTICES[:1] + NOUN_USES,  # before one name only
+    ("Then Red Olms|person came .", "Later Red Mejia|person spoke .",  # an adjective
+     "Then the|DET red|ADJ one slept .", "Then a|DET red|ADJ one waited ."),
+])
+def test_occurrences_a_word_is_not_taken_for_a_title_without_the_evidence(paragraphs):
+    assert all(not titles for titles, _ in forms(*paragraphs))

@@ -10,7 +10,8 @@ mentioned most recently (unless far more rarely named than another), or else the
 frequent one; but an ambiguous "Mrs." or
 "Sir" form ("Mrs. Bennet") is the parent, a character of its own, and an ambiguous
 "Mr." form goes to the one man among its candidates when he outnumbers the others
-("Mr. Archer" is Newland Archer, not a rarely named "Adeline Archer"). A form
+("Mr. Archer" is Newland Archer, not a rarely named "Adeline Archer"), and an ambiguous
+rank ("Captain Migollen") to the one candidate the text styles so. A form
 compatible with none starts a cluster of its own.
 
 People who share a surname are kept apart by gender (Mr. vs Mrs. Bennet), by first
@@ -196,6 +197,7 @@ def _place(info: FormInfo, clusters: list[Cluster], index: _WordIndex, cooccur: 
         found = _merge_namesakes(form, [clusters[i] for i in found]) or found
     if len(found) > 1 and form.titles:
         found = (_noble_styled(form, [clusters[i] for i in found])
+                 or _styled_alike(form, [clusters[i] for i in found])
                  or _the_one_man(form, [clusters[i] for i in found]) or found)
     if not found or (len(found) > 1 and form.titles and not _one_of_them(form, [
             clusters[i] for i in found])):
@@ -223,6 +225,19 @@ def _noble_styled(form: NameForm, candidates: list[Cluster]) -> list[int]:
         return []
     styled = [c.index for c in candidates
               if noble & {same_title(title) for title in c.titled}]
+    return styled if len(styled) == 1 else []
+
+
+def _styled_alike(form: NameForm, candidates: list[Cluster]) -> list[int]:
+    """ "Apprentice Olms" beside Apprentice Yuuni Olms and her mother Banmei Olms, or
+    "Captain Migollen" beside Captain Lida Migollen and Joun Migollen, is the one the
+    text styles so: a rank or an office goes with its holder's own names. Not for the
+    styles of marriage and family ("Mr.", "Mrs.", "Miss"), which many of one name share."""
+    rank = _titles(form) - PARENT_TITLES - YOUNG_TITLES
+    if not rank:
+        return []
+    styled = [c.index for c in candidates
+              if rank & {same_title(title) for title in c.titled}]
     return styled if len(styled) == 1 else []
 
 
@@ -401,7 +416,8 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
         return False
     word = core[0]
     titles = _titles(form)
-    if titles & SURNAME_TITLES and len(cluster.words) > 1 and cluster.words[-1].lower() != word:
+    if (titles & SURNAME_TITLES and len(cluster.words) > 1 and cluster.words[-1].lower() != word
+            and not _styled_with_given(titles, word, cluster)):
         return True
     for other, names in cluster.titled.items():
         other = same_title(other)
@@ -417,6 +433,13 @@ def _title_conflict(info: FormInfo, cluster: Cluster, bare_counts: dict[str, int
     prospective = cluster.count + bare_counts.get(cluster.words[0].lower(), 0)
     return (form.gender == "she/her" and cluster.gender is None
             and info.count > DOMINANCE * max(1, prospective))
+
+
+def _styled_with_given(titles: set[str], word: str, cluster: Cluster) -> bool:
+    """Whether the cluster wears one of ``titles`` before a full name that starts with
+    ``word``: "Captain Pellon" is Captain Pellon BarCarran, as the text calls him."""
+    return any(same_title(title) in titles and len(name) > 1 and name[0] == word
+               for title, names in cluster.titled.items() for name in names)
 
 
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:

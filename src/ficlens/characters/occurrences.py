@@ -5,7 +5,8 @@ the document also writes in lower case are trimmed off its edges ("Unluckily Azi
 "Lucy Honeychurch Drive Out"), and a dash glued to a word ends the run ("Lucy--"). A
 capitalised modal before a past tense is a name the tagger misread ("May said").
 After "the", capitalised words form an *article name* ("the Hatter", "the General"),
-which only becomes a character with speech evidence of its own.
+which only becomes a character with speech evidence of its own. Besides the known
+titles, a story's own ranks ("Apprentice Olms") are titles (:func:`story_titles`).
 """
 
 from __future__ import annotations
@@ -66,6 +67,14 @@ lady-day midsummer
 """.split())
 #: Titles that name several people at once ("Mesdames Callendar", "Messrs. Shoolbred").
 PLURAL_TITLES: frozenset[str] = frozenset("mesdames messrs messrs. messieurs misses".split())
+#: A capitalised word that the text also writes as a common noun ("the apprentice",
+#: this many times) and puts inside sentences before this many different names
+#: ("Apprentice Olms", "Apprentice Mejia") is a rank or office of the story's world,
+#: read like "Captain": a title, not a given name that would join its holders.
+STORY_TITLE_NOUNS = 2
+STORY_TITLE_NAMES = 2
+NEVER_TITLES: frozenset[str] = (NOT_NAME_WORDS | EPITHETS | FRONT_WORDS | CALENDAR_WORDS
+                                 | PARTICLES)
 _ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
 _WORD = re.compile(r"^[^\W\d_](?:[\w'\u2019.]|-(?!-))*", re.UNICODE)
@@ -79,6 +88,9 @@ class WordStats:
     lower_all: Counter
     lower_noun: Counter
     capital_mid: Counter
+    #: Lower-case words the story uses as titles besides the known ones (see
+    #: :func:`story_titles`).
+    titles: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -112,7 +124,31 @@ def word_stats(ctx: TokenContext) -> WordStats:
                 lower_noun[lower] += 1
         elif first.isupper() and not ctx.initial[row]:
             capital_mid[lower] += 1
-    return WordStats(lower_all, lower_noun, capital_mid)
+    return WordStats(lower_all, lower_noun, capital_mid, story_titles(ctx))
+
+
+def story_titles(ctx: TokenContext) -> frozenset[str]:
+    """Words this story uses as titles though no list of titles holds them: written in
+    lower case as a noun at least :data:`STORY_TITLE_NOUNS` times, and capitalised
+    inside sentences right before :data:`STORY_TITLE_NAMES` different names or more
+    ("the apprentice", "Apprentice Olms", "Apprentice Mejia")."""
+    tokens = ctx.tokens
+    nouns = Counter(lower for word, lower, pos in zip(ctx.words, tokens.lower, tokens.pos,
+                                                       strict=True)
+                    if pos == "NOUN" and word[:1].islower())
+    names: dict[str, set[str]] = {}
+    for row in range(len(ctx) - 1):
+        lower = tokens.lower[row]
+        if (nouns[lower] < STORY_TITLE_NOUNS or ctx.initial[row] or ctx.heading[row]
+                or not ctx.capitalised(row) or title_key(lower) is not None
+                or lower in NEVER_TITLES):
+            continue
+        following = row + 1
+        if ctx.capitalised(following) and tokens.person[following] != 0 and (
+                title_key(ctx.words[following]) is None):
+            names.setdefault(lower, set()).add(tokens.lower[following])
+    return frozenset(word for word, after in names.items()
+                     if len(after) >= STORY_TITLE_NAMES)
 
 
 def clean_word(word: str) -> str:
@@ -153,7 +189,7 @@ def _run_at(ctx: TokenContext, stats: WordStats, first: int) -> tuple[Occurrence
         return None, end
     article = (first > 0 and tokens.lower[first - 1] == "the" and not ctx.initial[first])
     row, titles = first, []
-    while not article and _is_title(ctx, row):
+    while not article and _is_title(ctx, stats, row):
         following = skip_space(ctx, row + 1)
         if following >= len(ctx):
             break
@@ -248,9 +284,9 @@ def _lower_case_word(ctx: TokenContext, stats: WordStats, row: int) -> bool:
             and stats.lower_noun[lower] >= 2 * max(1, stats.capital_mid[lower]))
 
 
-def _is_title(ctx: TokenContext, row: int) -> bool:
+def _is_title(ctx: TokenContext, stats: WordStats, row: int) -> bool:
     return (not ctx.heading[row] and ctx.capitalised(row)
-            and title_key(ctx.words[row]) is not None)
+            and (title_key(ctx.words[row]) is not None or ctx.tokens.lower[row] in stats.titles))
 
 
 def _is_name_word(ctx: TokenContext, row: int, first: bool, article: bool) -> bool:
