@@ -72,7 +72,7 @@ def test_clustering_bare_word_goes_to_who_has_it_as_given_name():
     # "Kate Cassie" (a rare slip) joins Kate Hilbery; "Cassie" alone is Cassie Otway.
     clustering = cluster_forms(infos(
         ("Kate Hilbery", 9, {"she/her": 9}), ("Cassie Otway", 3, {"she/her": 3}),
-        ("Kate Cassie", 1, {}), ("Kate", 200, {}), ("Cassie", 60, {})), Counter())
+        ("Kate Cassie", 1, {}), ("Kate", 200, {}), ("Cassie", 4, {})), Counter())
     cassie = clustering.candidates["cassie otway"]
     assert clustering.candidates["cassie"] == cassie
     assert clustering.candidates["kate cassie"] == clustering.candidates["kate hilbery"]
@@ -253,3 +253,29 @@ def test_clustering_a_rank_and_a_given_name_joins_the_full_name_styled_so():
     assert groups(clustering) == [{"captain pellon barcarran", "captain pellon"}]
     unstyled = cluster_forms(infos(("Tom Bull", 3, {}), ("Dr. Tom", 5, {})), Counter())
     assert groups(unstyled) == [{"dr tom"}, {"tom bull"}]
+
+
+def test_clustering_a_seed_takes_the_fuller_name_the_text_writes():
+    """An AO3 tag "John Watson" and the text's "Dr. John H. Watson" are one person."""
+    clustering = cluster_forms(infos(("Dr. John H. Watson", 4, {}), ("John Watson", 3, {}),
+                                     ("John", 40, {})), Counter(),
+                               seeds=[parse_name("John Watson")])
+    assert groups(clustering) == [{"dr john h. watson", "john watson", "john"}]
+    assert clustering.clusters[0].label == "John Watson"
+
+
+def test_clustering_two_given_names_side_by_side_are_no_full_name():
+    """ "hands John Sherlock's watch", "Katharine Cassandra; Cassandra Katharine they
+    alternated": two people's given names, not one person's full name."""
+    clustering = cluster_forms(infos(("John Watson", 10, {}), ("Sherlock Holmes", 10, {}),
+                                     ("John Sherlock", 1, {}), ("Sherlock", 50, {}),
+                                     ("John", 60, {})), Counter())
+    assert groups(clustering) == [{"john watson", "john"}, {"sherlock holmes", "sherlock"}]
+    assert clustering.candidates["john sherlock"] == []
+
+
+def test_clustering_a_rare_full_name_ending_in_a_surname_is_kept():
+    """ "Harry Potter" written once beside a frequent "Potter": Potter ends other names."""
+    clustering = cluster_forms(infos(("Harry Potter", 1, {}), ("James Potter", 3, {}),
+                                     ("Harry Granger", 2, {}), ("Potter", 50, {})), Counter())
+    assert clustering.candidates["harry potter"] != []

@@ -12,7 +12,9 @@ frequent one; but an ambiguous "Mrs." or
 "Mr." form goes to the one man among its candidates when he outnumbers the others
 ("Mr. Archer" is Newland Archer, not a rarely named "Adeline Archer"), and an ambiguous
 rank ("Captain Migollen") to the one candidate the text styles so. A form
-compatible with none starts a cluster of its own.
+compatible with none starts a cluster of its own; a seed (an AO3 character tag) also
+takes the fuller names the text writes for it ("Dr. John H. Watson" for "John Watson"),
+and two given names side by side ("John Sherlock's watch") name no one.
 
 People who share a surname are kept apart by gender (Mr. vs Mrs. Bennet), by first
 names, by titles (Major vs Mrs. Callendar, though a doctor is also "Mr."; "Lady Otway"
@@ -42,6 +44,8 @@ CONTEXT_WINDOW = 40
 RARE_RECENT = 4
 #: See :func:`_same_given_name`.
 RARE_FULL_NAME = 2
+#: See :func:`_side_by_side`.
+SIDE_BY_SIDE = 5
 #: A gendered "Mrs. X" this many times more frequent than a full name "Y X" of unknown
 #: gender is someone else.
 DOMINANCE = 2
@@ -171,7 +175,11 @@ def cluster_forms(forms: Iterable[FormInfo], cooccur: Counter,
     forms = sorted(forms, key=form_order)
     bare_counts = {info.form.key: info.count for info in forms
                    if not info.form.titles and len(info.form.words) == 1}
+    side_by_side = _side_by_side(forms, bare_counts)
     for info in forms:
+        if info.form.full_key in side_by_side:
+            candidates[info.form.full_key] = []
+            continue
         found = _place(info, clusters, index, cooccur, bare_counts)
         if len(found) == 1:
             clusters[found[0]].add(info)
@@ -180,6 +188,25 @@ def cluster_forms(forms: Iterable[FormInfo], cooccur: Counter,
     for key, found in candidates.items():
         candidates[key] = list(dict.fromkeys(_final(clusters, index) for index in found))
     return Clustering(clusters, candidates)
+
+
+def _side_by_side(forms: list[FormInfo], bare_counts: dict[str, int]) -> set[str]:
+    """Two people's given names written side by side ("hands John Sherlock's watch"),
+    not one person's full name: an untitled two-word form written at most
+    :data:`RARE_FULL_NAME` times whose words both open other full names (John Watson,
+    Sherlock Holmes), whose second word ends none, and whose words are each used alone
+    :data:`SIDE_BY_SIDE` times as often as the pair ("Mistah Frank" is a title)."""
+    given = Counter(info.form.words[0].lower() for info in forms if len(info.form.words) > 1)
+    last = Counter(info.form.words[-1].lower() for info in forms if len(info.form.words) > 1)
+    found = set()
+    for info in forms:
+        words = tuple(word.lower() for word in info.form.words)
+        if (len(words) != 2 or info.form.titles or info.count > RARE_FULL_NAME
+                or last[words[1]] > 1 or given[words[0]] < 2 or not given[words[1]]):
+            continue
+        if min(bare_counts.get(word, 0) for word in words) >= SIDE_BY_SIDE * info.count:
+            found.add(info.form.full_key)
+    return found
 
 
 def _place(info: FormInfo, clusters: list[Cluster], index: _WordIndex, cooccur: Counter,
@@ -286,8 +313,8 @@ def _bare_surname(word: str, candidates: list[Cluster]) -> list[int]:
 
 def _bare_given_name(word: str, candidates: list[Cluster]) -> list[int]:
     """A bare word that is one person's given name ("Cassandra Otway") and only the
-    last word of the others' names ("Katharine Cassandra", a rare form that joined
-    Katharine Hilbery) names the person who carries it first."""
+    last word of the others' names (a rare "Katharine Cassandra" that joined Katharine
+    Hilbery) names the person who carries it first."""
     given = [c.index for c in candidates
              if any(len(name) > 1 and name[0] == word for name in c.names)]
     return given if len(given) == 1 else []
@@ -383,6 +410,8 @@ def _words_compatible(words: tuple[str, ...], cluster: Cluster) -> bool:
     if lowered in cluster.names:
         return True
     fullest = tuple(word.lower() for word in cluster.words)
+    if cluster.label is not None and words_match(fullest, lowered):
+        return True  # a tag's "John Watson" is the text's "Dr. John H. Watson"
     noble = {name[0] for title, names in cluster.titled.items()
              if same_title(title) in NOBLE_TITLES for name in names if name}
     bare_given = cluster.bare_given - noble if lowered[0] not in noble else cluster.bare_given
