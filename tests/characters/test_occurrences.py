@@ -104,3 +104,13 @@ def test_occurrences_a_rank_of_the_story_is_a_title():
 ])
 def test_occurrences_a_word_is_not_taken_for_a_title_without_the_evidence(paragraphs):
     assert all(not titles for titles, _ in forms(*paragraphs))
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Then Admirals Mittermeyer and Reuenthal came .", ["Reuenthal"]),
+    ("Then Messrs. Shoolbred and Harrod came .", ["Harrod"]),
+    ("Then Mrs. Shoolbred came .", ["Mrs. Shoolbred"]),
+    ("Then Parsons came .", ["Parsons"]),  # a surname, not "parsons" before names
+])
+def test_occurrences_a_plural_title_names_no_one(paragraph, expected):
+    assert runs(paragraph) == expected

@@ -6,7 +6,8 @@ the document also writes in lower case are trimmed off its edges ("Unluckily Azi
 capitalised modal before a past tense is a name the tagger misread ("May said").
 After "the", capitalised words form an *article name* ("the Hatter", "the General"),
 which only becomes a character with speech evidence of its own. Besides the known
-titles, a story's own ranks ("Apprentice Olms") are titles (:func:`story_titles`).
+titles, a story's own ranks ("Apprentice Olms") are titles (:func:`story_titles`). A
+plural title ("Messrs.", "Admirals") starts no name: it names several people.
 """
 
 from __future__ import annotations
@@ -182,7 +183,8 @@ def _run_at(ctx: TokenContext, stats: WordStats, first: int) -> tuple[Occurrence
     tokens = ctx.tokens
     if ctx.heading[first] or not ctx.capitalised(first) or tokens.lower[first] in EPITHETS:
         return None, first + 1
-    if tokens.lower[first] in PLURAL_TITLES:
+    if tokens.lower[first] in PLURAL_TITLES or (
+            _plural_title(tokens.lower[first], stats) and _next_capitalised(ctx, first)):
         end = first + 1
         while end < len(ctx) and (ctx.capitalised(end) or ctx.words[end].isspace()):
             end += 1
@@ -206,6 +208,14 @@ def _run_at(ctx: TokenContext, stats: WordStats, first: int) -> tuple[Occurrence
     occurrence = Occurrence(first, row, end, _head(ctx, row, end), form,
                             bool(tokens.person[row:end].any()), article)
     return occurrence, end
+
+
+def _plural_title(lower: str, stats: WordStats) -> bool:
+    """A title with a plural "s" ("Admirals", "Apprentices"): before names, it names
+    several people ("Admirals Mittermeyer and Reuenthal"), like "Messrs."."""
+    single = lower[:-1]
+    return (lower.endswith("s") and title_key(lower) is None
+            and (title_key(single) is not None or single in stats.titles))
 
 
 def skip_space(ctx: TokenContext, row: int) -> int:
