@@ -45,7 +45,7 @@ DEFAULT_SIEVE_CONFIDENCE = {
     "beat_after": 0.75, "continuation": 0.85, "turns": 0.7, "tag_description": 0.75,
     "tag_pronoun_beat": 0.8, "tag_pronoun_previous": 0.75, "beat_first_person": 0.8,
     "tag_name_previous": 0.7, "beat_pronoun_previous": 0.7, "tag_relation": 0.8,
-    "tag_continues": 0.8,
+    "tag_continues": 0.8, "self_named": 0.85,
 }
 
 

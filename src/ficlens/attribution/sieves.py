@@ -30,7 +30,9 @@ Order of decisions, each utterance keeping the first one that applies:
    that introduces rather than reports ('Mr. Collins began.' / '"Believe me..."').
    Then, once every tag has been read, ``tag_continues``: a quote tagged "she added",
    "he went on" in the paragraph of the utterance before it, whose speaker is known
-   and of that gender, is theirs.
+   and of that gender, is theirs; and ``self_named``: a quote still undecided in which
+   the speaker names themself ("I am Riversong K'Vala.",
+   :mod:`ficlens.attribution.introductions`).
 2. ``continuation``: a paragraph that carries on a quotation left open in the paragraph
    before keeps that quotation's speaker.
 3. ``turns``: in a run of dialogue whose tagged turns alternate between two speakers,
@@ -55,6 +57,7 @@ from ficlens.attribution.addressees import assign_addressees, same_exchange, voc
 from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.decode import Observer, decide, decode
 from ficlens.attribution.features import Evidence, FeatureBuilder, gender_contradicts
+from ficlens.attribution.introductions import self_named
 from ficlens.attribution.lexicon import FEMALE_TITLES, FIRST_PERSON, MALE_TITLES
 from ficlens.attribution.ranker import Ranker
 from ficlens.attribution.relations import Families
@@ -86,6 +89,7 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
         apply_tag_sieve(utterance, found, narrator, ranker, genders)
     for utterance, found in zip(context.utterances, evidence, strict=True):
         apply_continuing_sieve(context, reader, utterance, found, ranker, genders)
+        apply_self_naming_sieve(context, utterance, found, ranker, genders)
     anchored = {u.index for u in context.utterances if u.sieve}
 
     def fits(utterance: Utterance, speaker: str) -> bool:
@@ -104,6 +108,18 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     assign_addressees(context, {i: e.vocatives for i, e in enumerate(evidence)},
                       {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)}, thoughts)
     return context
+
+
+def apply_self_naming_sieve(context: Context, utterance: Utterance, evidence: Evidence,
+                            ranker: Ranker, genders: dict[str, str | None]) -> None:
+    """``self_named``: a quote no tag decided in which the speaker names themself ('"Let
+    us begin again. I am Riversong K'Vala."'), unless its tag's pronoun rules them out."""
+    if utterance.sieve is not None:
+        return
+    speaker = self_named(context, utterance)
+    if speaker is not None and not gender_contradicts(evidence.tag_pronoun,
+                                                      genders.get(speaker)):
+        decide(utterance, speaker, "self_named", ranker.confidence("self_named"))
 
 
 #: Speech verbs that carry on a speech ("she added", "he went on").
