@@ -40,6 +40,18 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
     (["cried/VERB/ROOT/-/cry", "Spike/ADV/advmod/0", "./PUNCT/punct/0"], 0, "spike"),
     # May brightly agreed  (a name the parser took for a modal: here Spike as AUX)
     (["Spike/AUX/aux/2", "brightly/ADV/advmod/2", "agreed/VERB/ROOT/-/agree"], 2, "spike"),
+    # replied the medicine man  (a compound before the person noun, taken for an object)
+    (["replied/VERB/ROOT/-/reply", "the/DET/det/3", "medicine/NOUN/compound/3",
+      "man/NOUN/dobj/0", "./PUNCT/punct/0"], 0, "man"),
+    # rejoined the now mollified General  (an adverb among the modifiers)
+    (["rejoined/VERB/ROOT/-/rejoin", "the/DET/det/4", "now/ADV/advmod/3",
+      "mollified/ADJ/amod/4", "General/PROPN/dobj/0", "./PUNCT/punct/0"], 0, "general"),
+    # exclaimed the voice of old Spike  (a body part, whose owner the tag reads next)
+    (["exclaimed/VERB/ROOT/-/exclaim", "the/DET/det/2", "voice/NOUN/dobj/0",
+      "of/ADP/prep/2", "old/ADJ/amod/5", "Spike/PROPN/pobj/3"], 0, "voice"),
+    # said the long words  (a phrase that names no one)
+    (["said/VERB/ROOT/-/say", "the/DET/det/3", "long/ADJ/amod/3", "words/NOUN/dobj/0"],
+     0, None),
 ])
 def test_subjects_row_finds_the_speaker(tokens, verb, expected, docs):
     assert subject_word(docs, tokens, verb) == expected

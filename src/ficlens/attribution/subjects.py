@@ -35,10 +35,15 @@ def leading_word(text: str, start: int, end: int) -> str:
     return match.group() if match else ""
 
 
-def _described(tokens: TokenTable, following: list[int]) -> int | None:
+def _described(tokens: TokenTable, head: list[int], following: list[int]) -> int | None:
     """A misparsed inverted description: the person noun after a determiner or a
     possessive and adjectives that open the words after the verb ("continued the girl
-    aloud", "whispered her brother")."""
+    aloud", "whispered her brother"), else the head of that determiner's phrase when it
+    is a person noun, a name or a body part ("replied the medicine man", "rejoined the
+    now mollified General", "exclaimed the voice of old Mr. Emerson"). A particle of
+    the verb may come first ("cut in the clear voice of Inspector Ratcliffe")."""
+    if following and tokens.dep[following[0]] == "prt":
+        following = following[1:]
     if not following or (tokens.pos[following[0]] != "DET"
                          and tokens.lower[following[0]] not in POSSESSIVES):
         return None
@@ -47,6 +52,11 @@ def _described(tokens: TokenTable, following: list[int]) -> int | None:
             return row
         if tokens.pos[row] != "ADJ":
             break
+    phrase = head[following[0]]
+    if phrase in following[1:] and (tokens.lower[phrase] in PERSON_NOUNS
+                                     or tokens.lower[phrase] in BODY_WORDS
+                                     or tokens.pos[phrase] == "PROPN"):
+        return phrase
     return None
 
 
@@ -103,10 +113,10 @@ class SubjectFinder:
             if row > verb and row - verb <= 3 and (tokens.pos[row] == "PROPN" or (
                     self._named(row))):
                 return row
-        following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:4]
+        following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:5]
         if following and self.word(following[0]).lower() in INVERTED_PRONOUNS:
             return following[0]  # "said he, turning": the parser gave "he" to "turning"
-        described = _described(tokens, following)
+        described = _described(tokens, self.head, following)
         if described is not None:
             return described
         return self._before(verb, rows, 4, strict=False)
