@@ -605,3 +605,19 @@ def test_sieves_inverted_tag_reads_past_modifiers_to_the_name(docs):
     tag = ["sighed/ADJ/amod/9/sighed", "the/DET/det/9", "now/ADV/advmod/8",
            "weary/ADJ/amod/9", "Spike/PROPN/npadvmod/2", "./PUNCT/punct/2"]
     assert speakers(docs.story([quote + tag], NAMES)) == [("c2", "tag_name", "explicit")]
+
+
+@pytest.mark.parametrize(("verb", "lemma", "particle", "expected"), [
+    ("put", "put", "in", ("c0", "tag_name")),      # "Hello," put in Anya.
+    ("broke", "break", "in", ("c0", "tag_name")),  # "Hello," broke in Anya.
+    ("put", "put", "down", None),                  # no speech: "put down" reports none
+])
+def test_sieves_a_verb_and_its_particle_report_speech(verb, lemma, particle, expected, docs):
+    paragraph = ['"/PUNCT/punct/4', "Hello/INTJ/intj/4", ",/PUNCT/punct/4", '"/PUNCT/punct/4',
+                 f"{verb}/VERB/ROOT/-/{lemma}", f"{particle}/ADP/prt/4",
+                 "Anya/PROPN/dobj/4", "./PUNCT/punct/4"]
+    (utterance,) = attribute(docs.story([paragraph], NAMES), default_ranker()).utterances
+    if expected is None:
+        assert utterance.sieve != "tag_name"
+    else:
+        assert (utterance.speaker, utterance.sieve) == expected

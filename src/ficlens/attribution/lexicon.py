@@ -25,6 +25,14 @@ interrupt urge mouth exhale squawk bleat bray yap yammer pipe rumble grate grind
 smirk simper sing-song singsong demur dissent cajole coax wheedle plead flirt tut think
 """.split())
 
+#: A verb and the particle right after it that together report speech, by the verb's
+#: lemma: (particle, the speech verb they mean). "went on", "put in", "broke in".
+PHRASAL_SPEECH: dict[str, tuple[str, str]] = {
+    "go": ("on", "continue"), "put": ("in", "interject"), "break": ("in", "interrupt"),
+    "cut": ("in", "interrupt"), "strike": ("in", "interrupt"), "burst": ("out", "exclaim"),
+    "speak": ("up", "speak"),
+}
+
 #: Verbs of a short action beat that fan fiction often uses as a tag
 #: ("Hey," Xander grinned.). Only read as a tag when joined to the quote by a comma.
 BEAT_VERBS = frozenset("""

@@ -25,6 +25,7 @@ from ficlens.attribution.lexicon import (
     ADDRESS_OBJECT_VERBS,
     BEAT_VERBS,
     FIRST_PERSON,
+    PHRASAL_SPEECH,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     speech_lemma,
@@ -341,7 +342,7 @@ class TagReader:
             verbs.reverse()
         glued = [r for r in rows if r not in verbs and self._glued_speech(r)]
         speech = [r for r in verbs if tokens.pos[r] == "VERB" and (
-            tokens.lemma[r].lower() in SPEECH_VERBS or self._goes_on(r))
+            tokens.lemma[r].lower() in SPEECH_VERBS or self._phrasal(r))
             and not self._silent(r, rows)]
         speech = sorted(speech + glued, key=lambda r: -r if nearest_last else r)
         for row in speech:
@@ -383,16 +384,21 @@ class TagReader:
         lemma = self.context.tokens.lemma[row].lower()
         if lemma in SPEECH_VERBS:
             return lemma
-        if self._goes_on(row):
-            return "continue"
+        phrasal = self._phrasal(row)
+        if phrasal is not None:
+            return phrasal
         return speech_lemma(self.subjects.word(row)) or lemma
 
-    def _goes_on(self, row: int) -> bool:
-        """ "went on": "go" with the particle "on" right after it means "continue"."""
+    def _phrasal(self, row: int) -> str | None:
+        """The speech verb a verb and the particle right after it make ("went on" ->
+        "continue", "put in" -> "interject", "broke in" -> "interrupt"), or None."""
         tokens = self.context.tokens
         following = row + 1
-        return (tokens.lemma[row].lower() == "go" and following < len(tokens)
-                and tokens.lower[following] == "on" and self.head[following] == row)
+        phrasal = PHRASAL_SPEECH.get(tokens.lemma[row].lower())
+        if (phrasal is None or following >= len(tokens)
+                or tokens.lower[following] != phrasal[0] or self.head[following] != row):
+            return None
+        return phrasal[1]
 
     def _glued_speech(self, row: int) -> bool:
         """A speech verb the tokenizer glued to a dash or quote mark ("said--")."""
