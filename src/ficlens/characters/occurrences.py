@@ -74,6 +74,8 @@ PLURAL_TITLES: frozenset[str] = frozenset("mesdames messrs messrs. messieurs mis
 #: read like "Captain": a title, not a given name that would join its holders.
 STORY_TITLE_NOUNS = 2
 STORY_TITLE_NAMES = 2
+#: Words never read as a story's own title (interjections, epithets, sentence openers,
+#: days and months, particles).
 NEVER_TITLES: frozenset[str] = (NOT_NAME_WORDS | EPITHETS | FRONT_WORDS | CALENDAR_WORDS
                                  | PARTICLES)
 _ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
