@@ -114,3 +114,10 @@ def test_occurrences_a_word_is_not_taken_for_a_title_without_the_evidence(paragr
 ])
 def test_occurrences_a_plural_title_names_no_one(paragraph, expected):
     assert runs(paragraph) == expected
+
+
+def test_occurrences_a_title_whose_period_the_tokenizer_split_still_opens_the_name():
+    """ "replied Mlle. Blanche": spaCy makes "Mlle" and "." two tokens and starts a
+    sentence at "Blanche"; the name is still "Mlle. Blanche"."""
+    found = forms("Then replied|VERB Mlle . Blanche|person with a bow .")
+    assert found == [(("Mlle",), ("Blanche",))]

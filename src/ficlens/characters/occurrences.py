@@ -195,6 +195,9 @@ def _run_at(ctx: TokenContext, stats: WordStats, first: int) -> tuple[Occurrence
     row, titles = first, []
     while not article and _is_title(ctx, stats, row):
         following = skip_space(ctx, row + 1)
+        if following < len(ctx) and ctx.words[following] == "." and (
+                ctx.tokens.start[following] == ctx.tokens.end[row]):
+            following = skip_space(ctx, following + 1)  # "Mlle" "." split by the tokenizer
         if following >= len(ctx):
             break
         titles.append(ctx.words[row])
