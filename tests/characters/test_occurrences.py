@@ -120,4 +120,4 @@ def test_occurrences_a_title_whose_period_the_tokenizer_split_still_opens_the_na
     """ "replied Mlle. Blanche": spaCy makes "Mlle" and "." two tokens and starts a
     sentence at "Blanche"; the name is still "Mlle. Blanche"."""
     found = forms("Then replied|VERB Mlle . Blanche|person with a bow .")
-    assert found == [(("Mlle",), ("Blanche",))]
+    assert found == [(("Mlle.",), ("Blanche",))]

@@ -194,13 +194,15 @@ def _run_at(ctx: TokenContext, stats: WordStats, first: int) -> tuple[Occurrence
     article = (first > 0 and tokens.lower[first - 1] == "the" and not ctx.initial[first])
     row, titles = first, []
     while not article and _is_title(ctx, stats, row):
+        title = ctx.words[row]
         following = skip_space(ctx, row + 1)
         if following < len(ctx) and ctx.words[following] == "." and (
                 ctx.tokens.start[following] == ctx.tokens.end[row]):
-            following = skip_space(ctx, following + 1)  # "Mlle" "." split by the tokenizer
+            title += "."  # "Mlle" "." split by the tokenizer: the title keeps its period
+            following = skip_space(ctx, following + 1)
         if following >= len(ctx):
             break
-        titles.append(ctx.words[row])
+        titles.append(title)
         row = following
     if row == first and (_trim_first(ctx, stats, row) or tokens.lower[row] in FRONT_WORDS
                          and _next_capitalised(ctx, row)):
