@@ -248,11 +248,7 @@ def _noble_styled(form: NameForm, candidates: list[Cluster]) -> list[int]:
     """ "Sir John" beside Sir John Middleton, John Willoughby and John Dashwood is the
     one the text styles "Sir": a baronet's or a peer's title goes with his own name."""
     noble = _titles(form) & NOBLE_TITLES
-    if not noble or len(form.words) != 1:
-        return []
-    styled = [c.index for c in candidates
-              if noble & {same_title(title) for title in c.titled}]
-    return styled if len(styled) == 1 else []
+    return _styled_with(noble, candidates) if len(form.words) == 1 else []
 
 
 def _styled_alike(form: NameForm, candidates: list[Cluster]) -> list[int]:
@@ -260,11 +256,14 @@ def _styled_alike(form: NameForm, candidates: list[Cluster]) -> list[int]:
     "Captain Migollen" beside Captain Lida Migollen and Joun Migollen, is the one the
     text styles so: a rank or an office goes with its holder's own names. Not for the
     styles of marriage and family ("Mr.", "Mrs.", "Miss"), which many of one name share."""
-    rank = _titles(form) - PARENT_TITLES - YOUNG_TITLES
-    if not rank:
+    return _styled_with(_titles(form) - PARENT_TITLES - YOUNG_TITLES, candidates)
+
+
+def _styled_with(titles: set[str], candidates: list[Cluster]) -> list[int]:
+    """The one candidate the text styles with any of ``titles``, else none."""
+    if not titles:
         return []
-    styled = [c.index for c in candidates
-              if rank & {same_title(title) for title in c.titled}]
+    styled = [c.index for c in candidates if titles & {same_title(t) for t in c.titled}]
     return styled if len(styled) == 1 else []
 
 

@@ -117,6 +117,7 @@ class Occurrence:
 def word_stats(ctx: TokenContext) -> WordStats:
     lower_all: Counter = Counter()
     lower_noun: Counter = Counter()
+    strict_noun: Counter = Counter()  # tagged NOUN only, for the story's own titles
     capital_mid: Counter = Counter()
     pos = ctx.tokens.pos
     for row, (word, lower) in enumerate(zip(ctx.words, ctx.tokens.lower, strict=True)):
@@ -125,20 +126,20 @@ def word_stats(ctx: TokenContext) -> WordStats:
             lower_all[lower] += 1
             if pos[row] in NOUN_POS:
                 lower_noun[lower] += 1
+            if pos[row] == "NOUN":
+                strict_noun[lower] += 1
         elif first.isupper() and not ctx.initial[row]:
             capital_mid[lower] += 1
-    return WordStats(lower_all, lower_noun, capital_mid, story_titles(ctx))
+    return WordStats(lower_all, lower_noun, capital_mid, story_titles(ctx, strict_noun))
 
 
-def story_titles(ctx: TokenContext) -> frozenset[str]:
+def story_titles(ctx: TokenContext, nouns: Counter) -> frozenset[str]:
     """Words this story uses as titles though no list of titles holds them: written in
     lower case as a noun at least :data:`STORY_TITLE_NOUNS` times, and capitalised
     inside sentences right before :data:`STORY_TITLE_NAMES` different names or more
-    ("the apprentice", "Apprentice Olms", "Apprentice Mejia")."""
+    ("the apprentice", "Apprentice Olms", "Apprentice Mejia"); ``nouns`` counts the
+    lower-case uses of each word tagged as a noun."""
     tokens = ctx.tokens
-    nouns = Counter(lower for word, lower, pos in zip(ctx.words, tokens.lower, tokens.pos,
-                                                       strict=True)
-                    if pos == "NOUN" and word[:1].islower())
     names: dict[str, set[str]] = {}
     for row in range(len(ctx) - 1):
         lower = tokens.lower[row]
