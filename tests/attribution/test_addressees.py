@@ -35,3 +35,22 @@ def test_addressees_tag_and_turns(docs):
     doc = docs.story([to_buffy, docs.said("Buffy")], {"Anya": "c0", "Buffy": "c1"})
     context = attribute(doc, default_ranker())
     assert [u.addressees for u in context.utterances] == [["c1"], ["c0"]]
+
+
+@pytest.mark.parametrize(("pronouns", "expected"), [
+    ({"I": "c2"}, [["c2"]]),  # a first-person narrator hears what Anya says
+    ({}, [[]]),               # no narrator is known: no one is added
+])
+def test_addressees_first_person_narrator_listens(pronouns, expected, docs):
+    from ficlens.attribution.ranker import default_ranker
+    from ficlens.attribution.sieves import attribute
+
+    # I sat down. I smiled.  /  "Hello," Anya said.
+    narration = ["I/PRON/nsubj/1", "sat/VERB/ROOT/-/sit", "down/ADV/advmod/1",
+                 "./PUNCT/punct/1", "I/PRON/nsubj/5", "smiled/VERB/ROOT/-/smile",
+                 "./PUNCT/punct/5"]
+    doc = docs.story([narration, docs.said("Anya")], {"Anya": "c0", "Spike": "c2"},
+                     pronouns=pronouns)
+    context = attribute(doc, default_ranker())
+    assert [u.speaker for u in context.utterances] == ["c0"]
+    assert [u.addressees for u in context.utterances] == expected

@@ -6,7 +6,8 @@ Anya.", "Spike!"). The person named is spoken to, so is an addressee and almost
 never the speaker. Addressees of an utterance come from its vocatives, from its tag
 ("said to Xander", "Anya told Buffy") and from the turn structure: the other
 speakers of the exchange around it (in a two-person exchange, the other person),
-except for a thought, which no one hears.
+except for a thought, which no one hears. A first-person narrator hears every quote
+they do not speak: they are in the scene they tell.
 """
 
 from __future__ import annotations
@@ -69,14 +70,17 @@ def same_exchange(context: Context, first: Utterance, second: Utterance) -> bool
 
 def assign_addressees(context: Context, utterance_vocatives: dict[int, list[str]],
                       tag_addressees: dict[int, list[str]],
-                      thoughts: Collection[int] = ()) -> None:
+                      thoughts: Collection[int] = (), narrator: str | None = None) -> None:
     """Fill ``addressees`` of every utterance (speakers must be decided already): the
-    people named (vocatives, tag) and the other speakers of the exchange around it,
-    except for ``thoughts`` ('"...," thought Alice'), which no one hears."""
+    people named (vocatives, tag), the other speakers of the exchange around it and the
+    first-person ``narrator``, except for ``thoughts`` ('"...," thought Alice'), which
+    no one hears."""
     for index, utterance in enumerate(context.utterances):
         found = utterance_vocatives.get(index, []) + tag_addressees.get(index, [])
         if utterance.speaker is not None and index not in thoughts:
             found += participants(context, index)
+            if narrator is not None:
+                found.append(narrator)
         utterance.addressees = [c for c in dict.fromkeys(found) if c != utterance.speaker]
 
 

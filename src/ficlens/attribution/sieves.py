@@ -106,7 +106,8 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     context.evidence, context.features = evidence, builder
     thoughts = {i for i, e in enumerate(evidence) if _thought(reader, e.tags)}
     assign_addressees(context, {i: e.vocatives for i, e in enumerate(evidence)},
-                      {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)}, thoughts)
+                      {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)}, thoughts,
+                      narrator)
     return context
 
 
