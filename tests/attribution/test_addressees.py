@@ -54,3 +54,19 @@ def test_addressees_first_person_narrator_listens(pronouns, expected, docs):
     context = attribute(doc, default_ranker())
     assert [u.speaker for u in context.utterances] == ["c0"]
     assert [u.addressees for u in context.utterances] == expected
+
+
+@pytest.mark.parametrize(("first_voices", "expected"), [
+    (["Spike"], ["c1"]),                   # a third voice six turns back talks to others
+    (["Spike", "Xander"], ["c1", "c3", "c2"]),  # in a group everyone hears
+])
+def test_addressees_far_voice_of_a_small_exchange(first_voices, expected, docs):
+    from ficlens.attribution.ranker import default_ranker
+    from ficlens.attribution.sieves import attribute
+
+    names = {"Anya": "c0", "Buffy": "c1", "Spike": "c2", "Xander": "c3"}
+    voices = first_voices + ["Anya", "Buffy"] * 3 + ["Anya"]
+    doc = docs.story([docs.said(voice) for voice in voices], names)
+    context = attribute(doc, default_ranker())
+    assert [u.speaker for u in context.utterances] == [names[v] for v in voices]
+    assert context.utterances[-1].addressees == expected

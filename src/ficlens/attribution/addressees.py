@@ -23,6 +23,10 @@ BEFORE_VOCATIVE = frozenset(",;:!?.\u2014-\u2026")
 EXCHANGE_GAP = 2
 #: Turns before and after an utterance whose speakers count as its listeners.
 PARTICIPANT_WINDOW = 12
+#: In an exchange of at most this many other speakers, only those within
+#: :data:`NEAR_TURNS` turns are listeners (a third voice far off talks to someone else).
+SMALL_EXCHANGE = 2
+NEAR_TURNS = 5
 
 
 def vocatives(context: Context, utterance: Utterance) -> list[str]:
@@ -78,15 +82,31 @@ def assign_addressees(context: Context, utterance_vocatives: dict[int, list[str]
     for index, utterance in enumerate(context.utterances):
         found = utterance_vocatives.get(index, []) + tag_addressees.get(index, [])
         if utterance.speaker is not None and index not in thoughts:
-            found += participants(context, index)
+            found += listeners(context, index)
             if narrator is not None:
                 found.append(narrator)
         utterance.addressees = [c for c in dict.fromkeys(found) if c != utterance.speaker]
 
 
+def listeners(context: Context, index: int) -> list[str]:
+    """The exchange's other speakers who hear utterance ``index``, nearest first."""
+    speaker = context.utterances[index].speaker
+    found = [(d, s) for d, s in _turn_speakers(context, index, PARTICIPANT_WINDOW)
+             if s != speaker]
+    if len({s for _, s in found}) <= SMALL_EXCHANGE:
+        found = [(d, s) for d, s in found if d <= NEAR_TURNS]
+    return [s for _, s in found]
+
+
 def participants(context: Context, index: int, window: int = PARTICIPANT_WINDOW) -> list[str]:
     """Speakers of the utterances within ``window`` turns of ``index`` that belong to
     the same exchange, nearest first."""
+    return [speaker for _, speaker in _turn_speakers(context, index, window)]
+
+
+def _turn_speakers(context: Context, index: int, window: int) -> list[tuple[int, str]]:
+    """(distance in turns, speaker) of the utterances within ``window`` turns of
+    ``index`` in the same exchange, nearest first."""
     utterances = context.utterances
     found = []
     for direction in (-1, 1):
@@ -101,4 +121,4 @@ def participants(context: Context, index: int, window: int = PARTICIPANT_WINDOW)
             current = following
             if utterances[current].speaker:
                 found.append((abs(current - index), utterances[current].speaker))
-    return [speaker for _, speaker in sorted(found, key=lambda item: item[0])]
+    return sorted(found, key=lambda item: item[0])
