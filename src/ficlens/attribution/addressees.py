@@ -6,8 +6,8 @@ Anya.", "Spike!"). The person named is spoken to, so is an addressee and almost
 never the speaker. Addressees of an utterance come from its vocatives, from its tag
 ("said to Xander", "Anya told Buffy") and from the turn structure: the other
 speakers of the exchange around it (in a two-person exchange, the other person),
-except for a thought, which no one hears. A first-person narrator hears every quote
-they do not speak: they are in the scene they tell.
+except for a thought, which no one hears, and the story's witness (a first-person
+narrator, a point-of-view character) where they are present.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Collection
 
 from ficlens.attribution.context import Context, Utterance
 from ficlens.attribution.lexicon import VOCATIVE_OPENERS
+from ficlens.attribution.witness import Witness
 
 AFTER_VOCATIVE = frozenset(",!?.;:\u2014-\u2026")
 BEFORE_VOCATIVE = frozenset(",;:!?.\u2014-\u2026")
@@ -74,17 +75,17 @@ def same_exchange(context: Context, first: Utterance, second: Utterance) -> bool
 
 def assign_addressees(context: Context, utterance_vocatives: dict[int, list[str]],
                       tag_addressees: dict[int, list[str]],
-                      thoughts: Collection[int] = (), narrator: str | None = None) -> None:
+                      thoughts: Collection[int] = (), witness: Witness | None = None) -> None:
     """Fill ``addressees`` of every utterance (speakers must be decided already): the
     people named (vocatives, tag), the other speakers of the exchange around it and the
-    first-person ``narrator``, except for ``thoughts`` ('"...," thought Alice'), which
+    ``witness`` where present, except for ``thoughts`` ('"...," thought Alice'), which
     no one hears."""
     for index, utterance in enumerate(context.utterances):
         found = utterance_vocatives.get(index, []) + tag_addressees.get(index, [])
         if utterance.speaker is not None and index not in thoughts:
             found += listeners(context, index)
-            if narrator is not None:
-                found.append(narrator)
+            if witness is not None and witness.hears(utterance.paragraph):
+                found.append(witness.character)
         utterance.addressees = [c for c in dict.fromkeys(found) if c != utterance.speaker]
 
 

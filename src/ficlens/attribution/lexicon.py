@@ -40,6 +40,13 @@ smile grin smirk beam nod shrug look glance frown wink pout scowl grimace blush 
 roll raise tilt cock lean turn shake sniff huff snort laugh giggle chuckle sigh
 """.split())
 
+#: Verbs of thought and perception, whose subjects in the narration show whose eyes
+#: the story looks through ("Anne felt", "she wondered").
+COGNITION_VERBS = frozenset("""
+think feel wonder know see hear remember wish hope fear believe suppose realize realise
+notice perceive reflect consider imagine doubt understand recollect long resolve
+""".split())
+
 #: Verbs whose direct object is the person spoken to ("she told Harry").
 ADDRESS_OBJECT_VERBS = frozenset("""
 tell ask answer assure reassure inform advise warn remind beg implore entreat urge

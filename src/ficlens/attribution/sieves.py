@@ -63,6 +63,7 @@ from ficlens.attribution.ranker import Ranker
 from ficlens.attribution.relations import Families
 from ficlens.attribution.subjects import leading_word
 from ficlens.attribution.tags import Tag, TagReader
+from ficlens.attribution.witness import find_witness
 from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Character, Document
 
@@ -107,7 +108,7 @@ def attribute(doc: Document, ranker: Ranker, observer: Observer | None = None) -
     thoughts = {i for i, e in enumerate(evidence) if _thought(reader, e.tags)}
     assign_addressees(context, {i: e.vocatives for i, e in enumerate(evidence)},
                       {i: _tag_addressees(e.tags) for i, e in enumerate(evidence)}, thoughts,
-                      narrator)
+                      find_witness(context, narrator))
     return context
 
 
