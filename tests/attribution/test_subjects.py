@@ -52,6 +52,15 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
     # said the long words  (a phrase that names no one)
     (["said/VERB/ROOT/-/say", "the/DET/det/3", "long/ADJ/amod/3", "words/NOUN/dobj/0"],
      0, None),
+    # Not saying Spike's name was wise  (an owner after a verb is no inverted subject)
+    (["Not/PART/neg/1", "saying/VERB/csubj/5/say", "Spike/PROPN/poss/4", "'s/PART/case/2",
+      "name/NOUN/dobj/1", "was/AUX/ROOT/-/be", "wise/ADJ/acomp/5"], 1, None),
+    # was Spike's final summing up  (after "was" the owner is the speaker)
+    (["was/AUX/ROOT/-/be", "Spike/PROPN/poss/4", "'s/PART/case/1", "final/ADJ/amod/4",
+      "summing/NOUN/attr/0", "up/ADP/prt/4"], 0, "spike"),
+    # told Spike's answer  (so is the owner of what was said)
+    (["told/VERB/ROOT/-/tell", "Spike/PROPN/poss/3", "'s/PART/case/1",
+      "answer/NOUN/dobj/0"], 0, "spike"),
 ])
 def test_subjects_row_finds_the_speaker(tokens, verb, expected, docs):
     assert subject_word(docs, tokens, verb) == expected

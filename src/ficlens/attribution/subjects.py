@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ficlens.attribution.context import Context
-from ficlens.attribution.lexicon import BODY_WORDS
+from ficlens.attribution.lexicon import BODY_WORDS, SPEECH_NOUNS
 from ficlens.characters.nominals import PERSON_NOUNS
 from ficlens.model import Mention, TokenTable
 
@@ -110,8 +110,8 @@ class SubjectFinder:
                     and tokens.pos[row] == "PROPN" and tokens.dep[row] in LOST_SUBJECT_DEPS):
                 return row  # "Edmund, to whom this was addressed, replied"
         for row in rows:  # a misparsed inversion: the first name right after the verb
-            if row > verb and row - verb <= 3 and (tokens.pos[row] == "PROPN" or (
-                    self._named(row))):
+            if row > verb and row - verb <= 3 and self._not_owner(row, verb) and (
+                    tokens.pos[row] == "PROPN" or self._named(row)):
                 return row
         following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:5]
         if following and self.word(following[0]).lower() in INVERTED_PRONOUNS:
@@ -120,6 +120,14 @@ class SubjectFinder:
         if described is not None:
             return described
         return self._before(verb, rows, 4, strict=False)
+
+    def _not_owner(self, row: int, verb: int) -> bool:
+        """Whether the token is no possessor, but after "was" or of what was said
+        ('was Anne's final summing up', 'Edmund's answer' name the speaker; 'saying
+        Magdalena's name' does not)."""
+        tokens = self.tokens
+        return tokens.dep[row] != "poss" or tokens.lemma[verb] == "be" or (
+            tokens.lower[self.head[row]] in SPEECH_NOUNS)
 
     def _named(self, row: int) -> bool:
         """A token a name mention starts at, whatever its tag ("cried Dolly" as ADV)."""
