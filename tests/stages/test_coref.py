@@ -114,3 +114,44 @@ def test_coref_named_once_as_a_speaker_is_on_stage():
     assert not coref.on_stage(talked_about)
     talked_about.named_speech = 1
     assert coref.on_stage(talked_about)
+
+
+def test_coref_narration_pronoun_skips_a_name_only_talked_about():
+    # Mr. Finch waited.  /  "Where is Mr. Aldous?"  /  "Gone," he said.
+    doc = analysed(
+        "Mr. Finch|PROPN|nsubj|+1|person waited|VERB|ROOT|. .",
+        '" Where|ADV is|AUX|ROOT|. Mr. Aldous|PROPN|nsubj|-1|person ? "',
+        '" Gone . " he|PRON|nsubj|+1 said|VERB|ROOT|.|lemma=say .')
+    assert resolved(doc) == [("he", "Mr. Finch")]
+
+
+def test_coref_presence_is_read_leniently(monkeypatch):
+    # Who is on stage is judged with pronouns read across quote boundaries too, so a
+    # character heard only as "he said" after being named in a quote is not dropped.
+    seen = {}
+    keep = coref.drop_off_stage
+
+    def spy(ctx, doc, evidence_mentions=None):
+        names = {c.id: c.name for c in doc.characters}
+        seen["he"] = [names.get(m.character) for m in evidence_mentions
+                      if doc.text[m.start:m.end] == "he"]
+        keep(ctx, doc, evidence_mentions)
+
+    monkeypatch.setattr(coref, "drop_off_stage", spy)
+    doc = analysed(
+        "Mr. Finch|PROPN|nsubj|+1|person waited|VERB|ROOT|. .",
+        '" Where|ADV is|AUX|ROOT|. Mr. Aldous|PROPN|nsubj|-1|person ? "',
+        '" Gone . " he|PRON|nsubj|+1 said|VERB|ROOT|.|lemma=say .')
+    assert seen["he"] == ["Mr. Aldous"]
+    assert resolved(doc) == [("he", "Mr. Finch")]
+
+
+def test_coref_a_character_counts_by_its_best_mention_in_reach():
+    # Mr. Aldous slept. / Mr. Finch arrived. / "Where is his hat?" / "Gone," he said.
+    # Finch's latest mention is inside a quote; his narration one still wins "he".
+    doc = analysed(
+        "Mr. Aldous|PROPN|nsubj|+1|person slept|VERB|ROOT|. .",
+        "Mr. Finch|PROPN|nsubj|+1|person arrived|VERB|ROOT|. .",
+        '" Where|ADV is|AUX|ROOT|. his|PRON|poss|+1 hat|NOUN|nsubj|-2 ? "',
+        '" Gone . " he|PRON|nsubj|+1 said|VERB|ROOT|.|lemma=say .')
+    assert resolved(doc) == [("his", "Mr. Finch"), ("he", "Mr. Finch")]

@@ -2,7 +2,8 @@
 
 Walking the text in order, every name mention (and every pronoun or nominal already
 resolved) makes its character salient; a pronoun ("she", "him", "his", "herself") or
-a nominal ("the old woman") goes to the salient character that scores best:
+a nominal ("the old woman") goes to the salient character that scores best, each
+character by the best of its mentions in reach (unless its latest rules it out):
 
 * recency in sentences (nothing further back than :data:`WINDOW_SENTENCES`);
 * gender: a character of known gender never takes the other gender's pronouns;
@@ -11,7 +12,10 @@ a nominal ("the old woman") goes to the salient character that scores best:
 * binding: a plain pronoun is not a co-argument of the same verb as its antecedent
   ("Tom saw him"), a reflexive is (prepositional phrases are free: "behind her she");
 * quotes: inside a quote, "he"/"she" is not the quote's speaker (guessed from a name in
-  a speech tag beside it), and narration pronouns prefer narration antecedents.
+  a speech tag beside it); a pronoun in the narration rarely points to someone only
+  talked about inside a quote ('"It's not Harry again, is it?" / "Only the divorce," he
+  answers': not Harry), nor one inside a quote to the narration around it, so an
+  antecedent across that boundary scores :data:`QUOTE_MISMATCH_PENALTY` less.
 """
 
 from __future__ import annotations
@@ -34,7 +38,10 @@ RECENCY = (1.0, 0.75, 0.5, 0.35, 0.25, 0.2, 0.15)
 SUBJECT_BONUS = 0.35
 PARALLEL_BONUS = 0.15
 UNKNOWN_GENDER_PENALTY = 0.6
-QUOTE_MISMATCH_PENALTY = 0.25
+QUOTE_MISMATCH_PENALTY = 1.0
+#: The same, for the lenient reading that decides who is on stage
+#: (:func:`ficlens.stages.coref.drop_off_stage`): any sign of presence counts there.
+LENIENT_QUOTE_PENALTY = 0.25
 #: Most recent mentions kept as candidates.
 MAX_RECENT = 48
 
@@ -95,9 +102,11 @@ class Resolver:
     """Resolves anaphors in text order against the mentions seen so far."""
 
     def __init__(self, ctx: TokenContext, genders: dict[str, Gender | None],
-                 speakers: dict[int, str]) -> None:
+                 speakers: dict[int, str], quote_penalty: float = QUOTE_MISMATCH_PENALTY
+                 ) -> None:
         self.ctx = ctx
         self.genders = genders
+        self.quote_penalty = quote_penalty
         self.speakers = speakers
         self.recent: list[Salient] = []
 
@@ -115,22 +124,23 @@ class Resolver:
         quote = int(ctx.quote_of[head])
         subject = ctx.tokens.dep[head] in SUBJECT_DEPS
         verb = argument_of(ctx, head)
-        best, best_score, second = None, 0.0, 0.0
-        seen: set[str] = set()
+        scores: dict[str, float] = {}
+        ruled_out: set[str] = set()
         for item in reversed(self.recent[-MAX_RECENT:]):
             distance = sentence - item.sentence
             if distance > window:
                 break
-            if item.character in seen:
+            if item.character in ruled_out:
                 continue
-            seen.add(item.character)
             score = self._score(anaphor, item, distance, quote, subject, verb)
             if score is None:
-                continue
-            if score > best_score:
-                best, best_score, second = item.character, score, best_score
-            elif score > second:
-                second = score
+                if item.character not in scores:  # its latest mention rules it out
+                    ruled_out.add(item.character)
+            elif score > scores.get(item.character, score - 1.0):
+                scores[item.character] = score
+        ranked = sorted(scores.items(), key=lambda pair: -pair[1])
+        best, best_score = ranked[0] if ranked and ranked[0][1] > 0.0 else (None, 0.0)
+        second = max(ranked[1][1], 0.0) if len(ranked) > 1 else 0.0
         return best if best_score - second >= margin or best is None else None
 
     def _score(self, anaphor: Anaphor, item: Salient, distance: int, quote: int,
@@ -151,17 +161,18 @@ class Resolver:
             score -= UNKNOWN_GENDER_PENALTY
         if (quote >= 0) != (item.quote >= 0) or (quote >= 0 and item.quote != quote
                                                  and distance > 1):
-            score -= QUOTE_MISMATCH_PENALTY
+            score -= self.quote_penalty
         return score
 
 
 def resolve_all(ctx: TokenContext, names: list[tuple[int, str]], anaphors: list[Anaphor],
                 genders: dict[str, Gender | None], speakers: dict[int, str],
                 window: Callable[[Anaphor], int] | None = None,
-                margin: float = 0.0) -> list[str | None]:
+                margin: float = 0.0, quote_penalty: float = QUOTE_MISMATCH_PENALTY
+                ) -> list[str | None]:
     """Resolve ``anaphors`` (sorted by row); ``names`` are (head row, character) pairs.
     With a ``margin``, only clear cases are resolved (see :meth:`Resolver.resolve`)."""
-    resolver = Resolver(ctx, genders, speakers)
+    resolver = Resolver(ctx, genders, speakers, quote_penalty)
     resolved: list[str | None] = []
     name_index = 0
     for anaphor in anaphors:

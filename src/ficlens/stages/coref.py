@@ -11,8 +11,10 @@
   (:mod:`ficlens.characters.narrator`), who is found or created.
 * Each character's gender comes only from the pronouns resolved to it and the gendered
   titles of its own name mentions ("Mrs.", "Sir"); a user's given gender is kept.
-* Without a user inventory, character ids are renumbered by mentions (all kinds),
-  then first appearance.
+* Without a user inventory, characters the text found but nothing shows on stage
+  (speaking, spoken to, acting) are dropped; presence is read with pronouns resolved
+  leniently across quote boundaries, since any sign of it counts there. Character ids
+  are then renumbered by mentions (all kinds), then first appearance.
 
 Output: ``doc.mentions`` sorted by start (names, pronouns, nominals); unresolved
 pronouns are kept with ``character=None``.
@@ -36,6 +38,7 @@ from ficlens.characters.narrator import (
 )
 from ficlens.characters.nominals import NOMINAL_WINDOW, nominal_anaphors
 from ficlens.characters.pronouns import (
+    LENIENT_QUOTE_PENALTY,
     WINDOW_SENTENCES,
     Anaphor,
     pronoun_anaphors,
@@ -87,14 +90,17 @@ def run(doc: Document) -> Document:
         votes = pronoun_votes(anaphors, resolved)
         genders = {c.id: given.get(c.id) or decide_gender(
             titles.get(c.id, Counter()) + votes.get(c.id, Counter())) for c in doc.characters}
-    mentions = names + anaphor_mentions(ctx, anaphors, resolved)
-    mentions += first_person_mentions(ctx, doc, names, fixed)
+    first_person = first_person_mentions(ctx, doc, names, fixed)
+    mentions = names + anaphor_mentions(ctx, anaphors, resolved) + first_person
     for character in doc.characters:
         if character.id in genders and not (character.source == "user" and character.gender):
             character.gender = genders[character.id]
     doc.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     if not fixed:
-        drop_off_stage(ctx, doc)
+        lenient = resolve_all(ctx, heads, anaphors, genders, speakers, _window,
+                              quote_penalty=LENIENT_QUOTE_PENALTY)
+        drop_off_stage(ctx, doc, names + anaphor_mentions(ctx, anaphors, lenient)
+                       + first_person)
         renumber(doc)
     return doc
 
@@ -274,9 +280,13 @@ def on_stage(evidence: StageEvidence, tokens: int = ON_STAGE_TOKENS) -> bool:
     return evidence.score >= needed * min(1.0, tokens / ON_STAGE_TOKENS)
 
 
-def drop_off_stage(ctx: TokenContext, doc: Document) -> None:
-    """Remove text-found characters that are not on stage, and unlink their mentions."""
-    evidence = stage_evidence(ctx, doc.mentions)
+def drop_off_stage(ctx: TokenContext, doc: Document,
+                   evidence_mentions: list[Mention] | None = None) -> None:
+    """Remove text-found characters that are not on stage, and unlink their mentions.
+    Presence is read from ``evidence_mentions`` (default: the document's own), where
+    the caller may resolve pronouns more leniently."""
+    evidence = stage_evidence(ctx, doc.mentions if evidence_mentions is None
+                              else evidence_mentions)
     dropped = {c.id for c in doc.characters if c.source == "text" and c.name != "Narrator"
                and not on_stage(evidence.get(c.id, StageEvidence()), len(ctx))}
     if not dropped:
