@@ -26,3 +26,13 @@ def test_features_a_speaker_beyond_the_scene_window_is_not_a_candidate(docs):
     doc = docs.story([docs.said("Spike"), *[narration] * (SCENE_PARAGRAPHS + 1),
                       docs.said("Anya"), docs.untagged("Well")], NAMES)
     assert "c2" not in candidates_of_last(doc)
+
+
+def test_features_a_relative_clause_subject_is_not_the_paragraph_subject(docs):
+    # Spike rasped. Not the words Anya wanted.  /  "Well."
+    narration = ["Spike/PROPN/nsubj/1", "rasped/VERB/ROOT/-/rasp", "./PUNCT/punct/1",
+                 "Not/PART/neg/5", "the/DET/det/5", "words/NOUN/ROOT/-",
+                 "Anya/PROPN/nsubj/7", "wanted/VERB/relcl/5/want", "./PUNCT/punct/5"]
+    doc = docs.story([narration, docs.untagged("Well")], NAMES)
+    context = attribute(doc, default_ranker())
+    assert context.features.subjects(0) == ["c2"]

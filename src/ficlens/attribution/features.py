@@ -104,12 +104,15 @@ class FeatureBuilder:
         return self._narration[paragraph]
 
     def subjects(self, paragraph: int) -> list[str]:
+        """Characters who are subjects in a paragraph's narration, in order; not those of
+        a clause that describes a noun ('the words she wanted to hear')."""
         if paragraph not in self._subjects:
             tokens = self.context.tokens
             start, end = self.context.paragraph_span(paragraph)
             found = []
             for row in tokens.rows_between(start, end):
-                if tokens.dep[row] in ("nsubj", "nsubjpass"):
+                if tokens.dep[row] in ("nsubj", "nsubjpass") and (
+                        tokens.dep[int(tokens.head[row])] not in ("relcl", "acl")):
                     offset = int(tokens.start[row])
                     mention = self.context.mention_at(offset)
                     if mention and mention.character and not self.context.inside_quote(offset):
