@@ -57,9 +57,9 @@ def score_excerpt(root: Path, cache: Path | None, name: str) -> Counter:
     tokens, mentions = read_conll(root / "coref" / "conll" / f"{name}.conll")
     full = (root / "original" / f"{name.removesuffix('_brat')}.txt").read_text(encoding="utf-8")
     offsets = align_tokens(tokens, full)
-    base = offsets[0][0]
+    base, text_end = offsets[0][0], offsets[-1][1]
     offsets = [(start - base, end - base) for start, end in offsets]
-    doc = parsed_document(full[base:offsets[-1][1] + base], cache)
+    doc = parsed_document(full[base:text_end], cache)
     coref = [stage_name(stage) for stage in STAGES].index("coref")
     doc = run_pipeline(doc, STAGES[PARSE_UPTO:coref + 1])
     names = [m for m in doc.mentions if m.kind == "name" and m.character]

@@ -106,6 +106,15 @@ class Context:
                 best = mention
         return best
 
+    def narration_character(self, row: int) -> str | None:
+        """The character whose resolved mention the token on ``row`` starts or lies in,
+        when that token is narration (outside every quote)."""
+        offset = int(self.tokens.start[row])
+        mention = self.mention_at(offset)
+        if mention is None or not mention.character or self.inside_quote(offset):
+            return None
+        return mention.character
+
     def quotes_between(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of the (outermost) quotes starting inside ``[start, end)``."""
         first = bisect.bisect_left(self.quote_starts, start)

@@ -113,10 +113,9 @@ class FeatureBuilder:
             for row in tokens.rows_between(start, end):
                 if tokens.dep[row] in ("nsubj", "nsubjpass") and (
                         tokens.dep[int(tokens.head[row])] not in ("relcl", "acl")):
-                    offset = int(tokens.start[row])
-                    mention = self.context.mention_at(offset)
-                    if mention and mention.character and not self.context.inside_quote(offset):
-                        found.append(mention.character)
+                    character = self.context.narration_character(row)
+                    if character:
+                        found.append(character)
             self._subjects[paragraph] = found
         return self._subjects[paragraph]
 
@@ -188,10 +187,9 @@ class FeatureBuilder:
             head = int(tokens.head[row])
             if tokens.lemma[head].lower() not in SPEECH_VERBS:
                 continue
-            offset = int(tokens.start[row])
-            mention = self.context.mention_at(offset)
-            if mention and mention.character and not self.context.inside_quote(offset):
-                found.append(mention.character)
+            character = self.context.narration_character(row)
+            if character:
+                found.append(character)
         return found
 
     def _shared(self, index: int) -> dict:

@@ -61,10 +61,9 @@ def viewpoint(context: Context) -> str | None:
     for row, dep in enumerate(tokens.dep):
         if dep != "nsubj" or tokens.lemma[int(tokens.head[row])] not in COGNITION_VERBS:
             continue
-        start = int(tokens.start[row])
-        mention = context.mention_at(start)
-        if mention is not None and mention.character and not context.inside_quote(start):
-            subjects[mention.character] += 1
+        character = context.narration_character(row)
+        if character:
+            subjects[character] += 1
     total = sum(subjects.values())
     if total < MIN_COGNITIONS:
         return None

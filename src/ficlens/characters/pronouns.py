@@ -136,7 +136,7 @@ class Resolver:
             if score is None:
                 if item.character not in scores:  # its latest mention rules it out
                     ruled_out.add(item.character)
-            elif score > scores.get(item.character, score - 1.0):
+            elif item.character not in scores or score > scores[item.character]:
                 scores[item.character] = score
         ranked = sorted(scores.items(), key=lambda pair: -pair[1])
         best, best_score = ranked[0] if ranked and ranked[0][1] > 0.0 else (None, 0.0)
