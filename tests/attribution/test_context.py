@@ -35,3 +35,12 @@ def test_context_a_gesture_between_two_quotes_keeps_one_turn(docs):
                                      "./PUNCT/punct/8", '"/PUNCT/punct/8']
     doc = docs.story([paragraph], NAMES)
     assert [len(u.parts) for u in Context(doc).utterances] == [2]
+
+
+def test_context_narration_character_is_read_outside_quotes_only(docs):
+    # Anya sat.  /  "Buffy!"
+    doc = docs.story([["Anya/PROPN/nsubj/1", "sat/VERB/ROOT/-/sit", "./PUNCT/punct/1"],
+                      docs.untagged("Buffy")], NAMES)
+    context = Context(doc)
+    buffy = next(row for row, word in enumerate(context.tokens.lower) if word == "buffy")
+    assert [context.narration_character(row) for row in (0, 1, buffy)] == ["c0", None, None]
