@@ -5,6 +5,7 @@ import pytest
 from ficlens.characters.names import (
     comparable_name,
     parse_name,
+    possessive_follows,
     strip_possessive,
     title_key,
     words_match,
@@ -46,6 +47,19 @@ def test_names_title_key(word, key):
                                             ("Pell", "Pell"), ("s's", "s's")])
 def test_names_strip_possessive(word, stripped):
     assert strip_possessive(word) == stripped
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anya's sword", True),
+    ("Anya\u2019s sword", True),
+    ("Anya s sword", True),  # the apostrophe lost
+    ("Anya 's sword", True),  # tokens joined by spaces
+    ("Anya said", False),
+    ("Anya' said", False),  # a closing single quote, not a possessive
+    ("Anya", False),
+])
+def test_names_possessive_follows(text, expected):
+    assert possessive_follows(text, len("Anya")) is expected
 
 
 @pytest.mark.parametrize("short, full, expected", [

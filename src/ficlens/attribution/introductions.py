@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 
 from ficlens.attribution.context import Context, Utterance
+from ficlens.characters.names import possessive_follows
 
 #: A clause that names its speaker, opening a quote, a sentence or a clause after
 #: punctuation ("Yes, I am Aziz."); the name follows at the match's end.
 SELF_NAMING = re.compile(
     r"(?:^|[.!?;:,\u2014\u2026-]\s*)(?:I\s+am|I['\u2019]m|[Mm]y\s+name\s+is|"
     r"[Mm]y\s+name['\u2019]s|Call\s+me)\s+")
-#: A possessive after the name, also where the text lost the apostrophe ("Schlegel s").
-_POSSESSIVE = re.compile(r"^(?:['\u2019]s?|\s?s)\b")
 
 
 def self_named(context: Context, utterance: Utterance) -> str | None:
@@ -34,7 +33,7 @@ def self_named(context: Context, utterance: Utterance) -> str | None:
             if (mention is None or mention.kind != "name" or not mention.character
                     or mention.start != offset or mention.end > part.end):
                 continue
-            if _POSSESSIVE.match(text[mention.end:mention.end + 3]):
+            if possessive_follows(text, mention.end):
                 continue
             found.add(mention.character)
     return found.pop() if len(found) == 1 else None

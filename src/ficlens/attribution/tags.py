@@ -31,6 +31,7 @@ from ficlens.attribution.lexicon import (
     speech_lemma,
 )
 from ficlens.attribution.subjects import SUBJECT_DEPS, WORD, SubjectFinder
+from ficlens.characters.names import possessive_follows
 from ficlens.model import Mention
 from ficlens.quotes.marks import opens_paragraph
 
@@ -263,7 +264,8 @@ class TagReader:
         if _speech_form(self.subjects.word(first)):
             second = self._past_modifiers(words[1:])
             mention = self.context.mention_at(self.start[second])
-            if mention is None or mention.kind != "name" or self._possessive_after(mention):
+            if mention is None or mention.kind != "name" or possessive_follows(
+                    self.text, mention.end):
                 return None  # 'answered Daisy's mamma': Daisy does not speak
             return first, mention
         mention = self.context.mention_at(self.start[first])
@@ -285,13 +287,6 @@ class TagReader:
                     or self.text[self.start[row] - 1:self.start[row]] == "-"):
                 return row
         return words[0]
-
-    def _possessive_after(self, mention: Mention) -> bool:
-        """Whether the name is a possessor: "'s" (or a bare "s" where the apostrophe was
-        lost) right after it."""
-        tokens = self.context.tokens
-        after = tokens.rows_between(mention.end, mention.end + 2)
-        return len(after) > 0 and tokens.lower[after[0]] in ("'s", "\u2019s", "s")
 
     def _owned_speech(self, position: str, start: int, end: int,
                       rows: list[int]) -> Tag | None:

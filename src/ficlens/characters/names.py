@@ -63,6 +63,16 @@ def title_key(word: str) -> str | None:
     return key if key in TITLE_GENDER else None
 
 
+#: A possessive right after a name, also where the text lost the apostrophe ("Schlegel s").
+_POSSESSIVE_AFTER = re.compile(r"\s?(?:['\u2019]s?|s)\b")
+
+
+def possessive_follows(text: str, offset: int) -> bool:
+    """Whether a possessive ("'s", or a bare "s" where the apostrophe was lost) follows
+    the name that ends at ``offset`` of ``text`` ("Jane's friend", "Schlegel s")."""
+    return _POSSESSIVE_AFTER.match(text, offset, offset + 3) is not None
+
+
 def strip_possessive(word: str) -> str:
     for ending in _POSSESSIVES:
         if word.endswith(ending) and len(word) > len(ending) + 1:
