@@ -61,6 +61,11 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
     # told Spike's answer  (so is the owner of what was said)
     (["told/VERB/ROOT/-/tell", "Spike/PROPN/poss/3", "'s/PART/case/1",
       "answer/NOUN/dobj/0"], 0, "spike"),
+    # turning again to Spike  (the one turned to is no inverted subject)
+    (["turning/VERB/ROOT/-/turn", "again/ADV/advmod/0", "to/ADP/prep/0",
+      "Spike/PROPN/pobj/2"], 0, None),
+    # put in Spike  (a speech phrase whose "in" the parser took for a preposition)
+    (["put/VERB/ROOT/-/put", "in/ADP/prep/0", "Spike/PROPN/pobj/1"], 0, "spike"),
 ])
 def test_subjects_row_finds_the_speaker(tokens, verb, expected, docs):
     assert subject_word(docs, tokens, verb) == expected

@@ -26,6 +26,8 @@ POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 INVERTED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 #: How far before a verb joined by "and" its own subject may stand.
 CONJ_SUBJECT_WINDOW = 12
+#: Prepositions whose object is the one looked or turned at, never the speaker.
+TOWARDS = frozenset({"to", "towards", "toward", "at", "on", "upon", "with", "for"})
 WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -111,6 +113,7 @@ class SubjectFinder:
                 return row  # "Edmund, to whom this was addressed, replied"
         for row in rows:  # a misparsed inversion: the first name right after the verb
             if row > verb and row - verb <= 3 and self._not_owner(row, verb) and (
+                    not self._turned_to(row)) and (
                     tokens.pos[row] == "PROPN" or self._named(row)):
                 return row
         following = [row for row in rows if row > verb and tokens.pos[row] != "SPACE"][:5]
@@ -128,6 +131,12 @@ class SubjectFinder:
         tokens = self.tokens
         return tokens.dep[row] != "poss" or tokens.lemma[verb] == "be" or (
             tokens.lower[self.head[row]] in SPEECH_NOUNS)
+
+    def _turned_to(self, row: int) -> bool:
+        """Whether the token is the object of a preposition that points at someone
+        ('turning again to Emma', 'looking at Jane'; 'put in Kitty' names the speaker)."""
+        return self.tokens.dep[row] == "pobj" and (
+            self.tokens.lower[self.head[row]] in TOWARDS)
 
     def _named(self, row: int) -> bool:
         """A token a name mention starts at, whatever its tag ("cried Dolly" as ADV)."""
