@@ -61,6 +61,14 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
     # told Spike's answer  (so is the owner of what was said)
     (["told/VERB/ROOT/-/tell", "Spike/PROPN/poss/3", "'s/PART/case/1",
       "answer/NOUN/dobj/0"], 0, "spike"),
+    # Anya asked, and, when he made no reply, said  (his clause is not hers)
+    (["Anya/PROPN/nsubj/1", "asked/VERB/ROOT/-/ask", ",/PUNCT/punct/1", "and/CCONJ/cc/1",
+      ",/PUNCT/punct/1", "when/SCONJ/advmod/7", "he/PRON/nsubj/7", "made/VERB/advcl/11/make",
+      "no/DET/det/9", "reply/NOUN/dobj/7", ",/PUNCT/punct/11", "said/VERB/conj/1/say"],
+     11, "anya"),
+    # when Spike came in and said  (a verb joined to the clause's own verb is his)
+    (["when/SCONJ/advmod/2", "Spike/PROPN/nsubj/2", "came/VERB/ROOT/-/come", "in/ADP/prt/2",
+      "and/CCONJ/cc/2", "said/VERB/conj/2/say"], 5, "spike"),
     # turning again to Spike  (the one turned to is no inverted subject)
     (["turning/VERB/ROOT/-/turn", "again/ADV/advmod/0", "to/ADP/prep/0",
       "Spike/PROPN/pobj/2"], 0, None),

@@ -91,7 +91,8 @@ class SubjectFinder:
                     return self._antecedent(row)
             if tokens.dep[current] == "conj":
                 nearer = self._before(verb, rows, CONJ_SUBJECT_WINDOW, strict=True)
-                if nearer is not None:
+                if nearer is not None and not self._subordinate(nearer, self.head[current],
+                                                                rows):
                     return self._antecedent(nearer)
             head = self.head[current]
             if tokens.dep[current] == "acl" and head < current and tokens.pos[head] in (
@@ -123,6 +124,14 @@ class SubjectFinder:
         if described is not None:
             return described
         return self._before(verb, rows, 4, strict=False)
+
+    def _subordinate(self, subject: int, joined_to: int, rows: list[int]) -> bool:
+        """Whether ``subject`` belongs to a subordinate clause ("when he made no reply",
+        "as if she was") other than the verb ``joined_to`` that a verb after "and" hangs
+        from: 'when he made no reply, said' is not his line."""
+        clause = self.head[subject]
+        return clause != joined_to and any(
+            self.head[row] == clause and self.tokens.pos[row] == "SCONJ" for row in rows)
 
     def _not_owner(self, row: int, verb: int) -> bool:
         """Whether the token is no possessor, but after "was" or of what was said
