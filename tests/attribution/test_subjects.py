@@ -66,6 +66,11 @@ def subject_word(docs, tokens: list[str], verb: int) -> str | None:
       ",/PUNCT/punct/1", "when/SCONJ/advmod/7", "he/PRON/nsubj/7", "made/VERB/advcl/11/make",
       "no/DET/det/9", "reply/NOUN/dobj/7", ",/PUNCT/punct/11", "said/VERB/conj/1/say"],
      11, "anya"),
+    # Anya waited until Spike wandered in and said  ("said" hung from "waited", but the
+    # "and" from "wandered": the clause holds both verbs)
+    (["Anya/PROPN/nsubj/1", "waited/VERB/ROOT/-/wait", "until/SCONJ/mark/4",
+      "Spike/PROPN/nsubj/4", "wandered/VERB/advcl/1/wander", "in/ADP/prt/4",
+      "and/CCONJ/cc/4", "said/VERB/conj/1/say"], 7, "spike"),
     # when Spike came in and said  (a verb joined to the clause's own verb is his)
     (["when/SCONJ/advmod/2", "Spike/PROPN/nsubj/2", "came/VERB/ROOT/-/come", "in/ADP/prt/2",
       "and/CCONJ/cc/2", "said/VERB/conj/2/say"], 5, "spike"),

@@ -92,7 +92,7 @@ class SubjectFinder:
             if tokens.dep[current] == "conj":
                 nearer = self._before(verb, rows, CONJ_SUBJECT_WINDOW, strict=True)
                 if nearer is not None and not self._subordinate(nearer, self.head[current],
-                                                                rows):
+                                                                verb, rows):
                     return self._antecedent(nearer)
             head = self.head[current]
             if tokens.dep[current] == "acl" and head < current and tokens.pos[head] in (
@@ -125,13 +125,20 @@ class SubjectFinder:
             return described
         return self._before(verb, rows, 4, strict=False)
 
-    def _subordinate(self, subject: int, joined_to: int, rows: list[int]) -> bool:
+    def _subordinate(self, subject: int, joined_to: int, verb: int, rows: list[int]) -> bool:
         """Whether ``subject`` belongs to a subordinate clause ("when he made no reply",
-        "as if she was") other than the verb ``joined_to`` that a verb after "and" hangs
-        from: 'when he made no reply, said' is not his line."""
+        "as if she was") that does not hold ``verb``, the verb after "and" (joined to
+        ``joined_to``): 'She asked, and, when he made no reply, said' and 'gazed at his
+        witness as if she was a broken machine, and said' are not his or her lines; in
+        'until Halen wandered in and said' the "and" hangs from the clause's verb, so
+        the clause holds "said" too, wherever the parser hung it."""
+        tokens = self.tokens
         clause = self.head[subject]
-        return clause != joined_to and any(
-            self.head[row] == clause and self.tokens.pos[row] == "SCONJ" for row in rows)
+        if clause == joined_to or not any(
+                self.head[row] == clause and tokens.pos[row] == "SCONJ" for row in rows):
+            return False
+        conjunctions = [row for row in rows if subject < row < verb and tokens.dep[row] == "cc"]
+        return not conjunctions or self.head[conjunctions[-1]] != clause
 
     def _not_owner(self, row: int, verb: int) -> bool:
         """Whether the token is no possessor, but after "was" or of what was said
