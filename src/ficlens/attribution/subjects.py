@@ -4,7 +4,9 @@ The parser's own subject comes first, then the subject of the verb a speech verb
 from ("turned and said", "X, who said", "ended it by saying"), a name the parser did not
 make the subject ("Edmund, to whom this was addressed, replied"), and in an inverted tag
 the name, pronoun or person noun the parser gave to another word ("said he, turning",
-"continued the girl aloud", "whispered her brother"). A body part stands for its owner
+"continued the girl aloud", "whispered her brother"), but not one turned to ("turning
+again to Emma"). A subordinate clause's subject is not that of a verb after "and" the
+clause does not hold ("and, when he made no reply, said"). A body part stands for its owner
 ("Dallas's hand", "her voice").
 """
 
